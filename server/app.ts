@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './context.ts';
+import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+
+export const webDist = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+export type AppOptions = { logger?: boolean | { level: string }; serveWeb?: boolean };
+
+/** Builds the HTTP app from its dependencies; listening is the caller's business (tests use `inject`). */
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: deps.config.logLevel },
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: deps.config.trustProxy,
+    // One id per request, in every log line and every problem response; a proxy's id is kept.
+    genReqId: (req) => {
+      const h = req.headers['x-request-id'];
+      return typeof h === 'string' && /^[\w.-]{1,100}$/.test(h) ? h : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await registerOpenApi(app);
+  registerAuth(app, deps);
+
+  await app.register(async (api) => {
+    healthRoutes(api, deps);
+    authRoutes(api, deps);
+    agencyRoutes(api, deps);
+    userRoutes(api, deps);
+  });
+
+  const serveWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = /^\/(api|healthz|openapi\.json|docs)(\/|$|\?)/.test(request.url);
+    // Client-side routes of the SPA get index.html; API paths get a problem.
+    if (serveWeb && request.method === 'GET' && !isApi) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendProblem(reply, request, 'NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`);
+  });
+  return app;
+}

@@ -1,0 +1,143 @@
+import fs from 'node:fs/promises';
+import { SingleBar } from 'cli-progress';
+import { Command, Option } from 'commander';
+import { StaffRole } from '../domain/access/roles.ts';
+import { CreateUser } from '../domain/access/account.ts';
+import { loadConfig } from './config.ts';
+import { type Ctx, systemClock } from './context.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { findAgencyByCode } from './modules/agencies/agencies.repository.ts';
+import { importUnits } from './modules/agencies/import-units.ts';
+import { hashPassword } from './modules/auth/password.ts';
+import { insertUser, replaceGrants } from './modules/users/users.repository.ts';
+import { withTransaction } from './db/tx.ts';
+import { recordAudit } from './modules/audit/audit.repository.ts';
+import { isEmpty, seedDemo, type DemoAccount } from './seed/demo.ts';
+import { startMotcua } from './start.ts';
+
+const program = new Command('motcua').description('motcua — hệ thống một cửa điện tử');
+
+/** A context for work done from the command line: no signed-in user, audited as the CLI. */
+const cliCtx = (database: Database): Ctx => ({
+  db: database.db,
+  actor: null,
+  clock: systemClock,
+  log: console as unknown as Ctx['log'],
+  requestId: `cli-${process.pid}`,
+});
+
+async function withDb<T>(fn: (d: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(loadConfig());
+  try {
+    await database.migrate();
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function printAccounts(accounts: DemoAccount[]) {
+  if (accounts.length === 0) return;
+  console.log('\nTài khoản demo (mật khẩu chung: %s):', accounts[0]!.password);
+  for (const a of accounts) console.log(`  ${a.username.padEnd(22)} ${a.roles}`);
+}
+
+program
+  .command('start')
+  .description('chạy máy chủ (di chuyển CSDL, nạp dữ liệu demo nếu CSDL trống)')
+  .option('--no-demo', 'không nạp dữ liệu demo')
+  .action(async (opts: { demo: boolean }) => {
+    const t0 = performance.now();
+    const server = await startMotcua({ seedDemo: opts.demo });
+    printAccounts(server.demoAccounts);
+    console.log(
+      `\nmotcua đang chạy tại ${server.url}  (CSDL: ${server.dbKind}, khởi động ${Math.round(performance.now() - t0)} ms)`,
+    );
+    if (server.dbKind === 'pglite') {
+      console.log('Lưu ý: CSDL nhúng (PGlite) dùng để dùng thử và đơn vị nhỏ; triển khai thật hãy dùng PostgreSQL (DATABASE_URL).');
+    }
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('áp dụng các migration')
+  .action(() => withDb(async () => console.log('Đã cập nhật cấu trúc CSDL.')));
+
+program
+  .command('seed')
+  .argument('<what>', 'demo')
+  .description('nạp dữ liệu mẫu')
+  .action((what: string) =>
+    withDb(async (d) => {
+      if (what !== 'demo') throw new Error(`Không biết dữ liệu "${what}" (chỉ có: demo)`);
+      if (!(await isEmpty(d.db))) return console.log('CSDL đã có dữ liệu: bỏ qua.');
+      printAccounts(await seedDemo(d.db));
+    }),
+  );
+
+program
+  .command('user')
+  .argument('<action>', 'create')
+  .description('tạo tài khoản cán bộ')
+  .requiredOption('--username <name>')
+  .requiredOption('--full-name <name>')
+  .requiredOption('--password <password>')
+  .addOption(new Option('--role <role>').choices(StaffRole.options).makeOptionMandatory())
+  .requiredOption('--agency <agencyCode>', 'mã định danh đơn vị, ví dụ 000.00.00.H26')
+  .action((action: string, o: { username: string; fullName: string; password: string; role: StaffRole; agency: string }) =>
+    withDb(async (d) => {
+      if (action !== 'create') throw new Error(`Không biết thao tác "${action}" (chỉ có: create)`);
+      const agency = await findAgencyByCode(d.db, o.agency.toUpperCase());
+      if (!agency) throw new Error(`Không có đơn vị mã ${o.agency}`);
+      const input = CreateUser.parse({ ...o, grants: [{ role: o.role, agencyId: agency.id }] });
+      const hash = await hashPassword(input.password);
+      await withTransaction(d.db, async (tx) => {
+        const u = await insertUser(tx, { ...input, kind: 'staff' }, hash);
+        await replaceGrants(tx, u.id, input.grants);
+        await recordAudit(tx, cliCtx(d), { action: 'user.create', targetType: 'user', targetId: u.id, agencyId: agency.id });
+      });
+      console.log(`Đã tạo tài khoản ${input.username} (${o.role} @ ${agency.name}).`);
+    }),
+  );
+
+program
+  .command('import')
+  .argument('<what>', 'units')
+  .argument('<csv>', 'tệp CSV theo mẫu danh mục xã của Tổng cục Thống kê: stt,ma_xa,ten_xa,tinh')
+  .option('--create-provinces', 'tạo tỉnh, thành phố chưa có')
+  .description('nhập danh mục đơn vị hành chính cấp xã')
+  .action((what: string, file: string, o: { createProvinces?: boolean }) =>
+    withDb(async (d) => {
+      if (what !== 'units') throw new Error(`Không biết danh mục "${what}" (chỉ có: units)`);
+      const bar = new SingleBar({ format: 'Nhập đơn vị [{bar}] {value}/{total}', stream: process.stderr });
+      let started = false;
+      const report = await importUnits(cliCtx(d), await fs.readFile(file, 'utf8'), {
+        createProvinces: o.createProvinces,
+        onProgress: (done, total) => {
+          if (!started) bar.start(total, 0);
+          started = true;
+          bar.update(done);
+        },
+      });
+      if (started) bar.stop();
+      for (const e of report.errors) console.error(`Dòng ${e.line} [${e.field}]: ${e.message}`);
+      console.log(
+        `${report.rows} dòng: ${report.created} tạo mới, ${report.updated} cập nhật, ${report.unchanged} không đổi, ${report.createdProvinces} tỉnh tạo mới, ${report.errors.length} lỗi.`,
+      );
+      if (report.errors.length) {
+        console.error('Có lỗi: không nhập dòng nào.');
+        process.exitCode = 1;
+      }
+    }),
+  );
+
+program.parseAsync().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: the session cookie is Secure when the request came over HTTPS (set TRUST_PROXY behind a proxy). */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: z.stringbool().default(false),
+  SESSION_HOURS: z.coerce.number().positive().default(12),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  cookieSecure: 'auto' | boolean;
+  trustProxy: boolean;
+  sessionHours: number;
+  bodyLimit: number;
+  /** Consecutive failed logins before the account is locked, and for how long (minutes). */
+  lockout: Readonly<{ maxFailures: number; minutes: number }>;
+  /** Login attempts per client IP per minute (per app process). */
+  loginRatePerMinute: number;
+}>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const e = Env.parse(env);
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY,
+    sessionHours: e.SESSION_HOURS,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    lockout: { maxFailures: 5, minutes: 15 },
+    loginRatePerMinute: 20,
+    ...overrides,
+  });
+}
