@@ -11,7 +11,12 @@ import type { Db } from '../server/db/client.ts';
 const file = new URL('../docs/openapi.json', import.meta.url);
 // Building the document reads route schemas only; no request runs, so no database is opened.
 const app = await buildApp(
-  { db: undefined as unknown as Db, dbKind: 'pglite', config: loadConfig({ LOG_LEVEL: 'silent' }), clock: systemClock },
+  {
+    db: undefined as unknown as Db,
+    dbKind: 'pglite',
+    config: loadConfig({ LOG_LEVEL: 'silent' }),
+    clock: systemClock,
+  },
   { serveWeb: false, logger: false },
 );
 await app.ready();

@@ -26,11 +26,12 @@ describe('operations endpoints', () => {
   it('serves an OpenAPI 3 document generated from the route schemas, and browsable docs', async () => {
     const doc = (await t.app.inject('/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual([
-      'username',
-      'password',
-    ]);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/agencies', '/api/users', '/healthz']));
+    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(
+      ['username', 'password'],
+    );
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/agencies', '/api/users', '/healthz']),
+    );
     const docs = await t.app.inject('/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
@@ -57,7 +58,11 @@ describe('bad input is a 4xx problem, never a 500, and writes nothing', () => {
   });
 
   it('wrong types and unknown fields name the field in Vietnamese', async () => {
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 5, password: 'x' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 5, password: 'x' },
+    });
     expect(expectProblem(wrong, 400, 'VALIDATION').errors?.[0]?.path).toBe('username');
     const extra = await t.app.inject({
       method: 'POST',
@@ -124,7 +129,11 @@ describe('bad input is a 4xx problem, never a 500, and writes nothing', () => {
   it('text is stored in Unicode NFC whatever the client sent', async () => {
     const admin = await t.login('quantri');
     const decomposed = 'Phòng Tư pháp'.normalize('NFD');
-    const res = await admin.post('/api/agencies', { parentId: tree.communeA.id, name: decomposed, kind: 'unit' });
+    const res = await admin.post('/api/agencies', {
+      parentId: tree.communeA.id,
+      name: decomposed,
+      kind: 'unit',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().name).toBe('Phòng Tư pháp'.normalize('NFC'));
     expect(res.json().name).not.toBe(decomposed);

@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Deps } from './context.ts';
 import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -48,6 +49,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     authRoutes(api, deps);
     agencyRoutes(api, deps);
     userRoutes(api, deps);
+    calendarRoutes(api, deps);
   });
 
   const serveWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(webDist, 'index.html'));
@@ -59,7 +61,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     if (serveWeb && request.method === 'GET' && !isApi) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
-    return sendProblem(reply, request, 'NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`);
+    return sendProblem(
+      reply,
+      request,
+      'NOT_FOUND',
+      `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`,
+    );
   });
   return app;
 }

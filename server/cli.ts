@@ -1,18 +1,20 @@
 import fs from 'node:fs/promises';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
-import { StaffRole } from '../domain/access/roles.ts';
 import { CreateUser } from '../domain/access/account.ts';
+import { StaffRole } from '../domain/access/roles.ts';
+import { DueRequest } from '../domain/calendar/requests.ts';
 import { loadConfig } from './config.ts';
 import { type Ctx, systemClock } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { withTransaction } from './db/tx.ts';
 import { findAgencyByCode } from './modules/agencies/agencies.repository.ts';
 import { importUnits } from './modules/agencies/import-units.ts';
-import { hashPassword } from './modules/auth/password.ts';
-import { insertUser, replaceGrants } from './modules/users/users.repository.ts';
-import { withTransaction } from './db/tx.ts';
 import { recordAudit } from './modules/audit/audit.repository.ts';
-import { isEmpty, seedDemo, type DemoAccount } from './seed/demo.ts';
+import { hashPassword } from './modules/auth/password.ts';
+import { computeDue, getYear } from './modules/calendar/calendar.service.ts';
+import { insertUser, replaceGrants } from './modules/users/users.repository.ts';
+import { type DemoAccount, isEmpty, seedDemo } from './seed/demo.ts';
 import { startMotcua } from './start.ts';
 
 const program = new Command('motcua').description('motcua — hệ thống một cửa điện tử');
@@ -54,7 +56,9 @@ program
       `\nmotcua đang chạy tại ${server.url}  (CSDL: ${server.dbKind}, khởi động ${Math.round(performance.now() - t0)} ms)`,
     );
     if (server.dbKind === 'pglite') {
-      console.log('Lưu ý: CSDL nhúng (PGlite) dùng để dùng thử và đơn vị nhỏ; triển khai thật hãy dùng PostgreSQL (DATABASE_URL).');
+      console.log(
+        'Lưu ý: CSDL nhúng (PGlite) dùng để dùng thử và đơn vị nhỏ; triển khai thật hãy dùng PostgreSQL (DATABASE_URL).',
+      );
     }
     const stop = async () => {
       await server.close();
@@ -90,20 +94,29 @@ program
   .requiredOption('--password <password>')
   .addOption(new Option('--role <role>').choices(StaffRole.options).makeOptionMandatory())
   .requiredOption('--agency <agencyCode>', 'mã định danh đơn vị, ví dụ 000.00.00.H26')
-  .action((action: string, o: { username: string; fullName: string; password: string; role: StaffRole; agency: string }) =>
-    withDb(async (d) => {
-      if (action !== 'create') throw new Error(`Không biết thao tác "${action}" (chỉ có: create)`);
-      const agency = await findAgencyByCode(d.db, o.agency.toUpperCase());
-      if (!agency) throw new Error(`Không có đơn vị mã ${o.agency}`);
-      const input = CreateUser.parse({ ...o, grants: [{ role: o.role, agencyId: agency.id }] });
-      const hash = await hashPassword(input.password);
-      await withTransaction(d.db, async (tx) => {
-        const u = await insertUser(tx, { ...input, kind: 'staff' }, hash);
-        await replaceGrants(tx, u.id, input.grants);
-        await recordAudit(tx, cliCtx(d), { action: 'user.create', targetType: 'user', targetId: u.id, agencyId: agency.id });
-      });
-      console.log(`Đã tạo tài khoản ${input.username} (${o.role} @ ${agency.name}).`);
-    }),
+  .action(
+    (
+      action: string,
+      o: { username: string; fullName: string; password: string; role: StaffRole; agency: string },
+    ) =>
+      withDb(async (d) => {
+        if (action !== 'create') throw new Error(`Không biết thao tác "${action}" (chỉ có: create)`);
+        const agency = await findAgencyByCode(d.db, o.agency.toUpperCase());
+        if (!agency) throw new Error(`Không có đơn vị mã ${o.agency}`);
+        const input = CreateUser.parse({ ...o, grants: [{ role: o.role, agencyId: agency.id }] });
+        const hash = await hashPassword(input.password);
+        await withTransaction(d.db, async (tx) => {
+          const u = await insertUser(tx, { ...input, kind: 'staff' }, hash);
+          await replaceGrants(tx, u.id, input.grants);
+          await recordAudit(tx, cliCtx(d), {
+            action: 'user.create',
+            targetType: 'user',
+            targetId: u.id,
+            agencyId: agency.id,
+          });
+        });
+        console.log(`Đã tạo tài khoản ${input.username} (${o.role} @ ${agency.name}).`);
+      }),
   );
 
 program
@@ -135,6 +148,53 @@ program
         process.exitCode = 1;
       }
     }),
+  );
+
+const calendar = program.command('calendar').description('lịch làm việc và tính hạn (in JSON ra stdout)');
+const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+
+calendar
+  .command('year')
+  .argument('<yyyy>', 'năm')
+  .description('ngày nghỉ lễ, Tết và ngày làm bù của một năm')
+  .action((yyyy: string) =>
+    withDb(async (d) => {
+      const { notices: _n, ...year } = await getYear(cliCtx(d), Number(yyyy));
+      printJson(year);
+    }),
+  );
+
+calendar
+  .command('due')
+  .description('tính hạn từ một thời điểm')
+  .requiredOption('--from <instant>', 'thời điểm ISO 8601, ví dụ 2026-02-13T08:00:00+07:00')
+  .option('--working-days <n>', 'số ngày làm việc')
+  .option('--working-hours <h>', 'số giờ làm việc')
+  .option('--same-day', 'giải quyết trong ngày (nhận trước 15:00)')
+  .option('--calendar-days <n>', 'số ngày theo lịch (Bộ luật Dân sự điều 147–148)')
+  .option('--agency <code>', 'mã định danh đơn vị (giờ làm việc của đơn vị)')
+  .action(
+    (o: {
+      from: string;
+      workingDays?: string;
+      workingHours?: string;
+      sameDay?: boolean;
+      calendarDays?: string;
+      agency?: string;
+    }) =>
+      withDb(async (d) => {
+        const rules = [
+          o.workingDays !== undefined && { workingDays: Number(o.workingDays) },
+          o.workingHours !== undefined && { workingHours: Number(o.workingHours) },
+          o.sameDay && { sameDay: true },
+          o.calendarDays !== undefined && { calendarDays: Number(o.calendarDays) },
+        ].filter(Boolean);
+        if (rules.length !== 1)
+          throw new Error('Chọn đúng một trong --working-days, --working-hours, --same-day, --calendar-days');
+        const req = DueRequest.parse({ from: o.from, rule: rules[0], agencyCode: o.agency });
+        const due = await computeDue(cliCtx(d), new Date(req.from), req.rule, req.agencyCode);
+        printJson({ dueAt: due.dueAt.toISOString(), explanation: due.explanation });
+      }),
   );
 
 program.parseAsync().catch((err: unknown) => {

@@ -1,7 +1,7 @@
+import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { systemClock } from './context.ts';
 import { openDatabase } from './db/client.ts';
-import { buildApp } from './app.ts';
 import { type DemoAccount, isEmpty, seedDemo } from './seed/demo.ts';
 
 export type StartOptions = Partial<{

@@ -25,7 +25,9 @@ export const AgencyCode = z
   .regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, 'Mã định danh phải có dạng 000.00.00.H56');
 
 /** GSO administrative-unit code: 2 digits for provinces (915/CTK-CSCL), 5 for communes (1027/CTK-CSCL). */
-export const GsoCode = z.string().regex(/^(\d{2}|\d{3}|\d{5})$/, 'Mã đơn vị hành chính gồm 2, 3 hoặc 5 chữ số');
+export const GsoCode = z
+  .string()
+  .regex(/^(\d{2}|\d{3}|\d{5})$/, 'Mã đơn vị hành chính gồm 2, 3 hoặc 5 chữ số');
 
 export const Agency = z.object({
   id: z.uuid(),

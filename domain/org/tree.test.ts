@@ -5,7 +5,13 @@ import { provinceKey } from './unit-import.ts';
 
 describe('Vietnamese ordering', () => {
   it('sorts by Vietnamese collation: D before Đ, and tones after the base letter', () => {
-    expect(sortVi(['Đức', 'Dũng', 'Anh', 'Ánh', 'Bình'], (s) => s)).toEqual(['Anh', 'Ánh', 'Bình', 'Dũng', 'Đức']);
+    expect(sortVi(['Đức', 'Dũng', 'Anh', 'Ánh', 'Bình'], (s) => s)).toEqual([
+      'Anh',
+      'Ánh',
+      'Bình',
+      'Dũng',
+      'Đức',
+    ]);
   });
 
   it('walks a tree in pre-order with children in Vietnamese order; orphans become roots', () => {

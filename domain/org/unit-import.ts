@@ -1,7 +1,13 @@
 import { nfc } from '../shared/text.ts';
 
 /** One row of the GSO commune list (format of 1027/CTK-CSCL: `stt,ma_xa,ten_xa,tinh`). */
-export type UnitRow = { line: number; gsoCode: string; name: string; localKind: string; provinceName: string };
+export type UnitRow = {
+  line: number;
+  gsoCode: string;
+  name: string;
+  localKind: string;
+  provinceName: string;
+};
 export type RowError = { line: number; field: string; message: string };
 
 const KINDS: [prefix: string, localKind: string][] = [
@@ -32,7 +38,8 @@ export function parseUnitRows(records: readonly Record<string, string | undefine
     const name = nfc(rec.ten_xa ?? '');
     const provinceName = nfc(rec.tinh ?? '');
     const before = errors.length;
-    if (!/^\d{5}$/.test(gsoCode)) errors.push({ line, field: 'ma_xa', message: 'Mã xã phải gồm đúng 5 chữ số' });
+    if (!/^\d{5}$/.test(gsoCode))
+      errors.push({ line, field: 'ma_xa', message: 'Mã xã phải gồm đúng 5 chữ số' });
     if (!name) errors.push({ line, field: 'ten_xa', message: 'Thiếu tên đơn vị' });
     if (!provinceName) errors.push({ line, field: 'tinh', message: 'Thiếu tên tỉnh, thành phố' });
     const kind = KINDS.find(([p]) => name.toLowerCase().startsWith(`${p} `));
@@ -42,7 +49,8 @@ export function parseUnitRows(records: readonly Record<string, string | undefine
     const dup = seen.get(gsoCode);
     if (gsoCode && dup) errors.push({ line, field: 'ma_xa', message: `Trùng mã với dòng ${dup}` });
     seen.set(gsoCode, line);
-    if (errors.length === before && kind) rows.push({ line, gsoCode, name, localKind: kind[1], provinceName });
+    if (errors.length === before && kind)
+      rows.push({ line, gsoCode, name, localKind: kind[1], provinceName });
   });
   return { rows, errors };
 }

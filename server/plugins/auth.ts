@@ -45,7 +45,8 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
 }
 
 export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, deps: Deps, token: string) {
-  const secure = deps.config.cookieSecure === 'auto' ? request.protocol === 'https' : deps.config.cookieSecure;
+  const secure =
+    deps.config.cookieSecure === 'auto' ? request.protocol === 'https' : deps.config.cookieSecure;
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

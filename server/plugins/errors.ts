@@ -17,15 +17,25 @@ const pgCodes: Record<string, { code: ErrorCode; detail: string }> = {
 const fastifyCodes: Record<string, { code: ErrorCode; detail: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', detail: 'Nội dung JSON không đúng cú pháp' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_REQUEST', detail: 'Thiếu nội dung JSON' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', detail: 'Dữ liệu gửi lên vượt quá giới hạn cho phép' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Chỉ chấp nhận application/json' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'PAYLOAD_TOO_LARGE',
+    detail: 'Dữ liệu gửi lên vượt quá giới hạn cho phép',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    detail: 'Chỉ chấp nhận application/json',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', detail: 'Độ dài nội dung không hợp lệ' },
   FST_ERR_VALIDATION: { code: 'VALIDATION', detail: 'Dữ liệu không hợp lệ' },
 };
 
 function pgErrorCode(err: unknown): string | undefined {
   // drizzle wraps driver errors: the PostgreSQL SQLSTATE is on the error or on its cause.
-  for (let e: unknown = err, i = 0; e && typeof e === 'object' && i < 4; e = (e as { cause?: unknown }).cause, i++) {
+  for (
+    let e: unknown = err, i = 0;
+    e && typeof e === 'object' && i < 4;
+    e = (e as { cause?: unknown }).cause, i++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }

@@ -36,19 +36,35 @@ export const make = {
     hashed ??= hashPassword(TEST_PASSWORD);
     const row = await insertUser(
       db,
-      { username: o.username ?? `user${seq}`, fullName: `Người dùng ${seq}`, kind: o.citizen ? 'citizen' : 'staff' },
+      {
+        username: o.username ?? `user${seq}`,
+        fullName: `Người dùng ${seq}`,
+        kind: o.citizen ? 'citizen' : 'staff',
+      },
       await hashed,
     );
-    await replaceGrants(db, row.id, (o.grants ?? []).map((g) => ({ role: g.role, agencyId: g.agency.id })));
+    await replaceGrants(
+      db,
+      row.id,
+      (o.grants ?? []).map((g) => ({ role: g.role, agencyId: g.agency.id })),
+    );
     return row;
   },
   /** A province with two communes, each with a service centre: the smallest tree that shows isolation. */
   async tree(db: Db) {
     const province = await make.agency(db, { name: 'Tỉnh Thử', kind: 'province' });
     const communeA = await make.agency(db, { parent: province, name: 'Xã An' });
-    const centreA = await make.agency(db, { parent: communeA, name: 'Trung tâm PVHCC xã An', kind: 'serviceCentre' });
+    const centreA = await make.agency(db, {
+      parent: communeA,
+      name: 'Trung tâm PVHCC xã An',
+      kind: 'serviceCentre',
+    });
     const communeB = await make.agency(db, { parent: province, name: 'Xã Bình' });
-    const centreB = await make.agency(db, { parent: communeB, name: 'Trung tâm PVHCC xã Bình', kind: 'serviceCentre' });
+    const centreB = await make.agency(db, {
+      parent: communeB,
+      name: 'Trung tâm PVHCC xã Bình',
+      kind: 'serviceCentre',
+    });
     return { province, communeA, centreA, communeB, centreB };
   },
 };

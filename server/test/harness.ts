@@ -51,7 +51,10 @@ export type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 export async function makeTestApp(overrides: Partial<Config> = {}) {
   const database = await openTestDatabase();
   const clock = testClock();
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' }, { loginRatePerMinute: 1000, ...overrides });
+  const config = loadConfig(
+    { ...process.env, LOG_LEVEL: 'silent' },
+    { loginRatePerMinute: 1000, ...overrides },
+  );
   const app: FastifyInstance = await buildApp(
     { db: database.db, dbKind: database.kind, config, clock },
     { serveWeb: false },
@@ -64,7 +67,11 @@ export async function makeTestApp(overrides: Partial<Config> = {}) {
     clock,
     /** Logs in and returns a client that sends the cookie and CSRF token on every call. */
     async login(username: string, password = TEST_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'motcua_session')!;
       const csrf = res.json().csrfToken as string;
@@ -96,9 +103,14 @@ export const TEST_PASSWORD = 'Test@12345';
 /** Asserts a response is an RFC 9457 problem with the given status and code. */
 export function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
   const body = res.json();
-  if (res.statusCode !== status || body.code !== code || !res.headers['content-type']?.includes('problem+json')) {
+  if (
+    res.statusCode !== status ||
+    body.code !== code ||
+    !String(res.headers['content-type']).includes('problem+json')
+  ) {
     throw new Error(`expected ${status} ${code}, got ${res.statusCode} ${res.body}`);
   }
-  if (typeof body.title !== 'string' || typeof body.requestId !== 'string') throw new Error('problem without title');
+  if (typeof body.title !== 'string' || typeof body.requestId !== 'string')
+    throw new Error('problem without title');
   return body as { title: string; detail?: string; errors?: { path: string; message: string }[] };
 }

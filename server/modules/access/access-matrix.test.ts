@@ -31,7 +31,14 @@ let t: TestApp;
 let tree: Awaited<ReturnType<typeof make.tree>>;
 let seq = 0;
 const wheres: Where[] = ['province', 'communeA', 'communeB'];
-const actions: Action[] = ['agency.list', 'agency.read', 'agency.create', 'agency.update', 'user.list', 'user.create'];
+const actions: Action[] = [
+  'agency.list',
+  'agency.read',
+  'agency.create',
+  'agency.update',
+  'user.list',
+  'user.create',
+];
 
 beforeAll(async () => {
   t = await makeTestApp();
@@ -59,11 +66,19 @@ async function attempt(client: Awaited<ReturnType<TestApp['login']>>, action: Ac
       return (await client.get(`/api/agencies/${tree.centreA.id}`)).statusCode === 200;
     case 'agency.create':
       return (
-        (await client.post('/api/agencies', { parentId: tree.communeA.id, name: `Phòng ${seq}`, kind: 'unit' }))
-          .statusCode === 201
+        (
+          await client.post('/api/agencies', {
+            parentId: tree.communeA.id,
+            name: `Phòng ${seq}`,
+            kind: 'unit',
+          })
+        ).statusCode === 201
       );
     case 'agency.update':
-      return (await client.patch(`/api/agencies/${tree.centreA.id}`, { shortName: `TT ${seq}` })).statusCode === 200;
+      return (
+        (await client.patch(`/api/agencies/${tree.centreA.id}`, { shortName: `TT ${seq}` })).statusCode ===
+        200
+      );
     case 'user.list': {
       const res = await client.get('/api/users');
       return res.statusCode === 200 && res.json().items.length > 0;
@@ -110,7 +125,9 @@ describe('access matrix (role × agency × action)', () => {
   it('a commune admin cannot take over an account of the province', async () => {
     const provinceAdmin = await make.user(t.db, { grants: [{ role: 'admin', agency: tree.province }] });
     const a = await t.login('admin.communea');
-    expect((await a.patch(`/api/users/${provinceAdmin.id}`, { password: 'ChiemQuyen@1' })).statusCode).toBe(404);
+    expect((await a.patch(`/api/users/${provinceAdmin.id}`, { password: 'ChiemQuyen@1' })).statusCode).toBe(
+      404,
+    );
     const mixed = await make.user(t.db, {
       grants: [
         { role: 'clerk', agency: tree.communeA },

@@ -40,7 +40,12 @@ export async function findAgencyByGso(q: Queryable, kind: string, gsoCode: strin
 
 export async function findAgenciesByIds(q: Queryable, ids: readonly string[]): Promise<AgencyRow[]> {
   if (ids.length === 0) return [];
-  return (await q.select().from(agencies).where(inArray(agencies.id, [...ids]))).map(toAgency);
+  return (
+    await q
+      .select()
+      .from(agencies)
+      .where(inArray(agencies.id, [...ids]))
+  ).map(toAgency);
 }
 
 /** Agencies in the subtrees rooted at `paths` (all agencies when `paths` is undefined). */
@@ -77,6 +82,7 @@ export async function insertAgency(
 }
 
 export async function updateAgency(q: Queryable, id: string, patch: UpdateAgency): Promise<AgencyRow> {
+  if (Object.values(patch).every((v) => v === undefined)) return (await findAgency(q, id))!;
   const [row] = await q.update(agencies).set(patch).where(eq(agencies.id, id)).returning();
   return toAgency(row!);
 }

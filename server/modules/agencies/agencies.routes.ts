@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { Agency, CreateAgency, CreateSuccession, Succession, UpdateAgency } from '../../../domain/org/agency.ts';
+import {
+  Agency,
+  CreateAgency,
+  CreateSuccession,
+  Succession,
+  UpdateAgency,
+} from '../../../domain/org/agency.ts';
 import type { Deps } from '../../context.ts';
 import { type App, IdParams, ItemsOf, problems, typed } from '../../http.ts';
 import { ctxOf } from '../../plugins/auth.ts';
@@ -23,7 +29,11 @@ export function agencyRoutes(app: App, deps: Deps) {
   r.get(
     '/api/public/agencies',
     {
-      schema: { tags: ['public'], summary: 'Danh mục cơ quan, đơn vị (công khai)', response: { 200: ItemsOf(Agency) } },
+      schema: {
+        tags: ['public'],
+        summary: 'Danh mục cơ quan, đơn vị (công khai)',
+        response: { 200: ItemsOf(Agency) },
+      },
     },
     async (request) => ({ items: await svc.listPublicAgencies(ctxOf(request, deps)) }),
   );
@@ -33,7 +43,10 @@ export function agencyRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         params: IdParams,
-        response: { 200: Agency.extend({ successions: z.array(Succession) }), ...problems(400, 401, 403, 404) },
+        response: {
+          200: Agency.extend({ successions: z.array(Succession) }),
+          ...problems(400, 401, 403, 404),
+        },
       },
     },
     async (request) => svc.getAgency(ctxOf(request, deps), request.params.id),
@@ -48,7 +61,8 @@ export function agencyRoutes(app: App, deps: Deps) {
         response: { 201: Agency, ...problems(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await svc.createAgency(ctxOf(request, deps), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await svc.createAgency(ctxOf(request, deps), request.body)),
   );
   r.patch(
     '/api/agencies/:id',

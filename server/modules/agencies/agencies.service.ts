@@ -5,8 +5,8 @@ import { withTransaction } from '../../db/tx.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { requireStaff } from '../access/access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import * as repo from './agencies.repository.ts';
 import { canOnAgency, readableAgencyRoots } from './agencies.policy.ts';
+import * as repo from './agencies.repository.ts';
 
 const strip = ({ path: _path, ...agency }: repo.AgencyRow) => agency;
 
@@ -77,7 +77,10 @@ export async function addSuccession(ctx: Ctx, id: string, input: CreateSuccessio
   const actor = requireStaff(ctx);
   if (input.otherAgencyId === id) throw new AppError('VALIDATION', 'Đơn vị không thể kế thừa chính nó');
   return withTransaction(ctx.db, async (tx) => {
-    const [agency, other] = await Promise.all([repo.findAgency(tx, id), repo.findAgency(tx, input.otherAgencyId)]);
+    const [agency, other] = await Promise.all([
+      repo.findAgency(tx, id),
+      repo.findAgency(tx, input.otherAgencyId),
+    ]);
     if (!agency || !canOnAgency(actor, 'read', agency.path)) throw notFound('cơ quan, đơn vị');
     if (!other || !canOnAgency(actor, 'read', other.path)) throw notFound('đơn vị kế thừa');
     if (!canOnAgency(actor, 'update', agency.path)) throw forbidden();

@@ -24,7 +24,11 @@ const good = [
 ].join('\n');
 
 const communes = async () =>
-  (await t.db.select().from(agencies).where(eq(agencies.kind, 'commune'))).map((a) => [a.gsoCode, a.name, a.localKind]);
+  (await t.db.select().from(agencies).where(eq(agencies.kind, 'commune'))).map((a) => [
+    a.gsoCode,
+    a.name,
+    a.localKind,
+  ]);
 
 describe('import of communes from the GSO list', () => {
   it('reports every bad row with its line and field, and imports nothing', async () => {

@@ -1,5 +1,10 @@
 import { parse } from 'csv-parse/sync';
-import { provinceKey, parseUnitRows, REQUIRED_COLUMNS, type RowError } from '../../../domain/org/unit-import.ts';
+import {
+  parseUnitRows,
+  provinceKey,
+  REQUIRED_COLUMNS,
+  type RowError,
+} from '../../../domain/org/unit-import.ts';
 import type { Ctx } from '../../context.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -21,12 +26,28 @@ export type ImportOptions = { createProvinces?: boolean; onProgress?: (done: num
  * duplicate) nothing is written and every error is reported with its line.
  */
 export async function importUnits(ctx: Ctx, csv: string, opts: ImportOptions = {}): Promise<ImportReport> {
-  const report: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, createdProvinces: 0, errors: [] };
+  const report: ImportReport = {
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    createdProvinces: 0,
+    errors: [],
+  };
   let records: Record<string, string>[];
   try {
-    records = parse(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true, bom: true });
+    records = parse(csv.replace(/^\uFEFF/, ''), {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    });
   } catch (e) {
-    report.errors.push({ line: 0, field: 'file', message: `Tệp CSV không đọc được: ${(e as Error).message}` });
+    report.errors.push({
+      line: 0,
+      field: 'file',
+      message: `Tệp CSV không đọc được: ${(e as Error).message}`,
+    });
     return report;
   }
   const header = Object.keys(records[0] ?? {});
@@ -40,12 +61,18 @@ export async function importUnits(ctx: Ctx, csv: string, opts: ImportOptions = {
   report.errors = errors;
 
   const provinces = new Map(
-    (await repo.listAgencies(ctx.db)).filter((a) => a.kind === 'province').map((a) => [provinceKey(a.name), a]),
+    (await repo.listAgencies(ctx.db))
+      .filter((a) => a.kind === 'province')
+      .map((a) => [provinceKey(a.name), a]),
   );
   if (!opts.createProvinces) {
     for (const r of rows) {
       if (!provinces.has(provinceKey(r.provinceName))) {
-        report.errors.push({ line: r.line, field: 'tinh', message: `Không có tỉnh, thành phố "${r.provinceName}"` });
+        report.errors.push({
+          line: r.line,
+          field: 'tinh',
+          message: `Không có tỉnh, thành phố "${r.provinceName}"`,
+        });
       }
     }
   }
@@ -69,7 +96,13 @@ export async function importUnits(ctx: Ctx, csv: string, opts: ImportOptions = {
       if (!existing) {
         await repo.insertAgency(
           tx,
-          { parentId: province.id, name: r.name, kind: 'commune', localKind: r.localKind, gsoCode: r.gsoCode },
+          {
+            parentId: province.id,
+            name: r.name,
+            kind: 'commune',
+            localKind: r.localKind,
+            gsoCode: r.gsoCode,
+          },
           province,
         );
         report.created++;

@@ -14,7 +14,11 @@ export type AuditEntry = {
  * Writes one append-only audit row. Call it with the transaction that makes the change, so that the change and
  * its record commit or fail together. Never put secrets (passwords, tokens) in `details`.
  */
-export async function recordAudit(q: Queryable, ctx: Pick<Ctx, 'actor' | 'requestId' | 'clock'>, e: AuditEntry) {
+export async function recordAudit(
+  q: Queryable,
+  ctx: Pick<Ctx, 'actor' | 'requestId' | 'clock'>,
+  e: AuditEntry,
+) {
   const actor = ctx.actor;
   const grant = actor?.grants.find((g) => g.agencyId === e.agencyId) ?? actor?.grants[0];
   await q.insert(auditEvents).values({

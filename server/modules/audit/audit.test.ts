@@ -16,7 +16,11 @@ afterAll(() => t.close());
 describe('audit', () => {
   it('records who, role, agency, action, target, when and request id with each change', async () => {
     const admin = await t.login('quantri');
-    const res = await admin.post('/api/agencies', { parentId: tree.communeA.id, name: 'Phòng Tư pháp', kind: 'unit' });
+    const res = await admin.post('/api/agencies', {
+      parentId: tree.communeA.id,
+      name: 'Phòng Tư pháp',
+      kind: 'unit',
+    });
     const [row] = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, res.json().id));
     expect(row).toMatchObject({
       action: 'agency.create',

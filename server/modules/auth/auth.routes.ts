@@ -39,7 +39,13 @@ export function authRoutes(app: App, deps: Deps) {
 
   r.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'Phiên đăng nhập hiện tại', response: { 200: Session, ...problems(401) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Phiên đăng nhập hiện tại',
+        response: { 200: Session, ...problems(401) },
+      },
+    },
     async (request) => {
       const actor = requireActor(ctxOf(request, deps));
       if (!actor) throw new AppError('UNAUTHENTICATED');

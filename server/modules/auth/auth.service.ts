@@ -50,11 +50,15 @@ export async function login(ctx: Ctx, input: LoginRequest, policy: LoginPolicy) 
       expiresAt: new Date(now.getTime() + policy.sessionHours * 3_600_000),
     });
     await sessions.deleteExpiredSessions(tx, now);
-    await recordAudit(tx, { ...ctx, actor: actorStub(user.id, user.kind) }, {
-      action: 'auth.login',
-      targetType: 'user',
-      targetId: user.id,
-    });
+    await recordAudit(
+      tx,
+      { ...ctx, actor: actorStub(user.id, user.kind) },
+      {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: user.id,
+      },
+    );
   });
   return { token, session: await getSession(ctx.db, user.id, csrfToken) };
 }
@@ -105,6 +109,7 @@ export async function loadActor(db: Db, token: string, now: Date): Promise<Actor
 export async function logout(ctx: Ctx, token: string) {
   await withTransaction(ctx.db, async (tx) => {
     await sessions.deleteSession(tx, token);
-    if (ctx.actor) await recordAudit(tx, ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.actor.userId });
+    if (ctx.actor)
+      await recordAudit(tx, ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.actor.userId });
   });
 }

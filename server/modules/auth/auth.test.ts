@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { make } from '../../test/factories.ts';
-import { expectProblem, makeTestApp, type TestApp, TEST_PASSWORD } from '../../test/harness.ts';
+import { expectProblem, makeTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof make.tree>>;
@@ -64,8 +64,13 @@ describe('login', () => {
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) {
       codes.push(
-        (await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ai.do', password: 'x' } }))
-          .statusCode,
+        (
+          await limited.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: 'ai.do', password: 'x' },
+          })
+        ).statusCode,
       );
     }
     expect(codes).toEqual([401, 401, 401, 429, 429]);
@@ -108,7 +113,10 @@ describe('session and CSRF', () => {
   });
 
   it('disabling an account ends its sessions and blocks login', async () => {
-    const victim = await make.user(t.db, { username: 'sebikhoa', grants: [{ role: 'clerk', agency: tree.communeB }] });
+    const victim = await make.user(t.db, {
+      username: 'sebikhoa',
+      grants: [{ role: 'clerk', agency: tree.communeB }],
+    });
     const session = await t.login('sebikhoa');
     const admin = await t.login('quantri');
     expect((await admin.patch(`/api/users/${victim.id}`, { disabled: true })).statusCode).toBe(200);

@@ -30,12 +30,18 @@ export function userRoutes(app: App, deps: Deps) {
         response: { 201: User, ...problems(400, 401, 403, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await svc.createUser(ctxOf(request, deps), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await svc.createUser(ctxOf(request, deps), request.body)),
   );
   r.patch(
     '/api/users/:id',
     {
-      schema: { tags, params: IdParams, body: UpdateUser, response: { 200: User, ...problems(400, 401, 403, 404, 409) } },
+      schema: {
+        tags,
+        params: IdParams,
+        body: UpdateUser,
+        response: { 200: User, ...problems(400, 401, 403, 404, 409) },
+      },
     },
     async (request) => svc.updateUser(ctxOf(request, deps), request.params.id, request.body),
   );

@@ -1,17 +1,20 @@
 import type { CreateUser, GrantInput, UpdateUser } from '../../../domain/access/account.ts';
 import type { Ctx } from '../../context.ts';
-import { withTransaction } from '../../db/tx.ts';
 import type { Queryable } from '../../db/tx.ts';
+import { withTransaction } from '../../db/tx.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { requireStaff } from '../access/access.ts';
 import { findAgenciesByIds } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { deleteUserSessions } from '../auth/sessions.repository.ts';
 import { hashPassword } from '../auth/password.ts';
-import * as repo from './users.repository.ts';
+import { deleteUserSessions } from '../auth/sessions.repository.ts';
 import { canOnUser, userAdminRoots } from './users.policy.ts';
+import * as repo from './users.repository.ts';
 
-const publicUser = ({ grantPaths: _p, ...u }: NonNullable<Awaited<ReturnType<typeof repo.getUserWithGrants>>>) => u;
+const publicUser = ({
+  grantPaths: _p,
+  ...u
+}: NonNullable<Awaited<ReturnType<typeof repo.getUserWithGrants>>>) => u;
 
 export async function listUsers(ctx: Ctx) {
   const actor = requireStaff(ctx);
@@ -69,7 +72,10 @@ export async function updateUser(ctx: Ctx, id: string, patch: UpdateUser) {
       throw new AppError('CONFLICT', 'Không thể tự khóa hoặc tự đổi quyền của chính mình');
     }
     const { grants, password: _pw, ...fields } = patch;
-    await repo.updateUserRow(tx, id, { ...fields, ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}) });
+    await repo.updateUserRow(tx, id, {
+      ...fields,
+      ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
+    });
     if (grants) await repo.replaceGrants(tx, id, grants);
     // A new password, a lock or new rights end every open session of that account.
     if (passwordHash || patch.disabled || grants) await deleteUserSessions(tx, id);

@@ -1,0 +1,66 @@
+import { and, count, eq, isNull, max, sql } from 'drizzle-orm';
+import { type CalendarNotice, WorkingTime } from '../../../domain/calendar/index.ts';
+import type { NewCalendarNotice } from '../../../domain/calendar/requests.ts';
+import { agencyWorkingTimes, calendarNotices } from '../../db/schema.ts';
+import type { Queryable } from '../../db/tx.ts';
+
+export type NoticeRow = CalendarNotice & { id: string };
+
+export async function listLiveNotices(q: Queryable): Promise<NoticeRow[]> {
+  const rows = await q.select().from(calendarNotices).where(isNull(calendarNotices.withdrawnAt));
+  return rows.map((r) => ({
+    id: r.id,
+    date: r.date,
+    kind: r.kind as CalendarNotice['kind'],
+    name: r.name,
+    decision: r.decision,
+  }));
+}
+
+/** Changes whenever a notice is added or withdrawn: the key of each process's calendar cache. */
+export async function noticesVersion(q: Queryable): Promise<string> {
+  const [row] = await q
+    .select({
+      n: count(),
+      created: max(calendarNotices.createdAt),
+      withdrawn: max(calendarNotices.withdrawnAt),
+    })
+    .from(calendarNotices);
+  return `${row?.n ?? 0}|${row?.created?.valueOf() ?? 0}|${row?.withdrawn?.valueOf() ?? 0}`;
+}
+
+export async function insertNotice(q: Queryable, n: NewCalendarNotice, createdBy: string | null, at: Date) {
+  const [row] = await q
+    .insert(calendarNotices)
+    .values({ ...n, createdBy, createdAt: at })
+    .returning({ id: calendarNotices.id });
+  return row!.id;
+}
+
+export async function withdrawNotice(q: Queryable, id: string, at: Date) {
+  const rows = await q
+    .update(calendarNotices)
+    .set({ withdrawnAt: at })
+    .where(and(eq(calendarNotices.id, id), isNull(calendarNotices.withdrawnAt)))
+    .returning({ date: calendarNotices.date });
+  return rows[0];
+}
+
+/** The working time of the nearest agency on the path (self first) that has one. */
+export async function findWorkingTime(q: Queryable, agencyPath: string): Promise<WorkingTime | undefined> {
+  const ids = agencyPath.split('/').filter(Boolean).reverse();
+  if (ids.length === 0) return undefined;
+  const rows = await q.select().from(agencyWorkingTimes).where(sql`${agencyWorkingTimes.agencyId} in ${ids}`);
+  for (const id of ids) {
+    const row = rows.find((r) => r.agencyId === id);
+    if (row) return WorkingTime.parse(row.workingTime);
+  }
+  return undefined;
+}
+
+export async function upsertWorkingTime(q: Queryable, agencyId: string, wt: WorkingTime, at: Date) {
+  await q
+    .insert(agencyWorkingTimes)
+    .values({ agencyId, workingTime: wt, updatedAt: at })
+    .onConflictDoUpdate({ target: agencyWorkingTimes.agencyId, set: { workingTime: wt, updatedAt: at } });
+}
