@@ -2,8 +2,9 @@
  * Civil (Gregorian) dates as plain integer Julian day numbers, and the fixed UTC+7 offset of Vietnam.
  *
  * Why integers: JS `Date` local-time methods depend on the host time zone, and the legal clock must give the
- * same answer on a laptop in Hà Nội and on a server in UTC. Vietnam has used UTC+7 without daylight saving
- * since 1975 (Decision 121/1967 reinstated in the South from 13/6/1975), so the offset is a constant.
+ * same answer on a laptop in Hà Nội and on a server in UTC. All of Vietnam has used UTC+7 without daylight
+ * saving since 13/6/1975 (the South was on UTC+8 before; tz database Asia/Ho_Chi_Minh), so the offset is a
+ * constant for every date this system handles.
  */
 
 export interface CivilDate {

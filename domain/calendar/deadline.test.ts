@@ -9,6 +9,7 @@ import {
   countWorkingDays,
   extend,
   isOverdue,
+  isReceivingTime,
   isWorkingDay,
   sameDay,
 } from './deadline.ts';
@@ -50,6 +51,19 @@ describe('addWorkingDays — day of receipt not counted, due 17:00 of the n-th w
 
   it('counts a receipt before 07:00 on a working day as that day', () => {
     expect(show(addWorkingDays(cal, vn('2025-03-10 06:30'), 1).dueAt)).toBe('2025-03-11 17:00');
+  });
+});
+
+describe('receiving hours ≠ counting days', () => {
+  const wt = WorkingTime.parse({ saturdayReceivingHours: [{ from: '07:00', to: '11:30' }] });
+  it('receives on Saturday morning when configured, but not on a holiday Saturday or in the afternoon', () => {
+    expect(isReceivingTime(cal, vn('2025-03-08 09:00'), wt)).toBe(true);
+    expect(isReceivingTime(cal, vn('2025-03-08 09:00'))).toBe(false);
+    expect(isReceivingTime(cal, vn('2025-03-08 14:00'), wt)).toBe(false);
+    expect(isReceivingTime(cal, vn('2025-02-01 09:00'), wt)).toBe(false); // inside Tết 2025
+    expect(isReceivingTime(cal, vn('2025-03-10 12:00'), wt)).toBe(false); // lunch break
+    expect(isReceivingTime(cal, vn('2025-04-26 14:00'), wt)).toBe(true); // make-up Saturday = working day
+    expect(isWorkingDay(cal, vn('2025-03-08 09:00'))).toBe(false);
   });
 });
 

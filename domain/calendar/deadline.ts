@@ -12,6 +12,7 @@ import {
   compileWorkingTime,
   DEFAULT_WORKING_TIME,
   isOfficeMinute,
+  isReceivingMinute,
   minuteAtOfficeMinutes,
   officeMinutesBefore,
   type WorkingTime,
@@ -252,7 +253,8 @@ export function addCalendarDays(cal: WorkingCalendar, trigger: Date, n: number):
   explanation.push(
     `Thời hạn kết thúc lúc 24:00 ngày ${dateOf(cal, end)} (Bộ luật Dân sự 2015 điều 148 khoản 6)`,
   );
-  return { dueAt: instantOf(cal, end + 1, 0 - 1 / 60_000), explanation };
+  // One millisecond before the next local midnight.
+  return { dueAt: instantOf(cal, end + 1, -1 / 60_000), explanation };
 }
 
 /**
@@ -329,6 +331,22 @@ export function countWorkingDays(cal: WorkingCalendar, from: Date, to: Date): nu
 
 export function isWorkingDay(cal: WorkingCalendar, at: Date): boolean {
   return cal.isWorking[offsetOf(cal, msOf(at))] === 1;
+}
+
+/**
+ * Whether the desk receives dossiers at `at`: receiving hours on working days, plus the agency's Saturday
+ * receiving hours on Saturdays that are ordinary rest days (not holidays). Receiving is not counting.
+ */
+export function isReceivingTime(
+  cal: WorkingCalendar,
+  at: Date,
+  wt: WorkingTime = DEFAULT_WORKING_TIME,
+): boolean {
+  const ms = msOf(at);
+  const i = offsetOf(cal, ms);
+  const isWorkingDay = cal.isWorking[i] === 1;
+  const isPlainSaturday = !isWorkingDay && cal.names[i] === undefined && (cal.firstDay + i + 1) % 7 === 6;
+  return isReceivingMinute(wt, localMinuteOf(ms), { isWorkingDay, isPlainSaturday });
 }
 
 export type Timeliness = 'early' | 'onTime' | 'late';

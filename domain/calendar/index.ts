@@ -19,6 +19,7 @@ export {
   extend,
   formatWorkingDuration,
   isOverdue,
+  isReceivingTime,
   isWorkingDay,
   type Suspension,
   sameDay,
@@ -49,5 +50,5 @@ export {
   solarToLunar,
 } from './lunar.ts';
 export { NOTICES_2025, NOTICES_2026, OFFICIAL_NOTICES } from './notices-data.ts';
-export { DEFAULT_WORKING_TIME, isReceivingMinute, TimeRange, WorkingTime } from './working-time.ts';
+export { DEFAULT_WORKING_TIME, TimeRange, WorkingTime } from './working-time.ts';
 export { describeYear, type YearDescription, type YearHoliday } from './year.ts';

@@ -2,7 +2,7 @@
  * The Vietnamese lunisolar calendar (âm lịch), computed from astronomy for solar years 1900–2100.
  *
  * Rules (the traditional Chinese-style rules as applied in Vietnam; since 1968 Vietnam computes them on
- * the UTC+7 meridian — Decision 121-CP/1967 on the calendar — which is why Tết 1985 fell on 21/1 in
+ * the UTC+7 meridian — Decision 121-CP of 8/8/1967 [confirm] — which is why Tết 1985 fell on 21/1 in
  * Vietnam but 20/2 in China, and Tết 2007 on 17/2 in Vietnam but 18/2 in China):
  *  1. A lunar month starts on the civil day (UTC+7) containing a new moon.
  *  2. Month 11 is the month containing the December solstice (sun apparent longitude 270°).

@@ -93,7 +93,7 @@ export function officeMinutesBefore(cw: CompiledWorkingTime, minute: number): nu
     const s = cw.starts[i]!;
     if (minute <= s) break;
     const e = cw.ends[i]!;
-    elapsed += (minute < e ? minute : e) - s;
+    elapsed += Math.min(minute, e) - s;
   }
   return elapsed;
 }

@@ -75,7 +75,7 @@ export async function makeTestApp(overrides: Partial<Config> = {}) {
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'motcua_session')!;
       const csrf = res.json().csrfToken as string;
-      const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+      const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
         app.inject({
           method,
           url,
@@ -89,6 +89,8 @@ export async function makeTestApp(overrides: Partial<Config> = {}) {
         get: (url: string) => call('GET', url),
         post: (url: string, body?: unknown) => call('POST', url, body ?? {}),
         patch: (url: string, body: unknown) => call('PATCH', url, body),
+        put: (url: string, body: unknown) => call('PUT', url, body),
+        delete: (url: string) => call('DELETE', url),
       };
     },
     close: async () => {

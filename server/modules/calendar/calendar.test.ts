@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const due = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/public/calendar/due', payload: body });
+const due = (body: object) =>
+  t.app.inject({ method: 'POST', url: '/api/public/calendar/due', payload: body });
 
 describe('calendar API', () => {
   it('shows a year with its official notices, publicly', async () => {
@@ -47,7 +48,11 @@ describe('calendar API', () => {
   it('refuses an instant without a time zone, and an unknown agency', async () => {
     expectProblem(await due({ from: '2025-01-24T10:00:00', rule: { workingDays: 3 } }), 400, 'VALIDATION');
     expectProblem(await due({ from: '2025-01-24T10:00:00Z', rule: { workingDays: -1 } }), 400, 'VALIDATION');
-    const unknown = await due({ from: '2025-01-24T03:00:00Z', rule: { sameDay: true }, agencyCode: '000.99.99.H99' });
+    const unknown = await due({
+      from: '2025-01-24T03:00:00Z',
+      rule: { sameDay: true },
+      agencyCode: '000.99.99.H99',
+    });
     expectProblem(unknown, 404, 'NOT_FOUND');
   });
 
@@ -76,12 +81,7 @@ describe('calendar API', () => {
       decision: 'x',
     });
     expectProblem(dup, 409, 'CONFLICT');
-    const del = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/calendar/notices/${res.json().id}`,
-      cookies: { motcua_session: admin.cookie },
-      headers: { 'x-csrf-token': admin.csrf },
-    });
+    const del = await admin.delete(`/api/calendar/notices/${res.json().id}`);
     expect(del.statusCode).toBe(204);
     expect((await due({ from: '2030-05-03T02:00:00Z', rule: { workingDays: 1 } })).json().dueAt).toBe(before);
   });
@@ -115,24 +115,15 @@ describe('calendar API', () => {
     await admin.patch(`/api/agencies/${tree.communeA.id}`, { agencyCode: '000.11.00.H99' });
     const oneHour = { from: '2026-03-03T11:00:00+07:00', rule: { workingHours: 1 } };
     expect((await due(oneHour)).json().dueAt).toBe('2026-03-03T07:00:00.000Z'); // default: 11:00–11:30, 13:30–14:00
-    const put = await t.app.inject({
-      method: 'PUT',
-      url: `/api/agencies/${tree.communeA.id}/working-time`,
-      cookies: { motcua_session: admin.cookie },
-      headers: { 'x-csrf-token': admin.csrf },
-      payload: wt,
-    });
+    const put = await admin.put(`/api/agencies/${tree.communeA.id}/working-time`, wt);
     expect(put.statusCode).toBe(200);
     const local = await due({ ...oneHour, agencyCode: '000.11.00.H99' });
     expect(local.json().dueAt).toBe('2026-03-03T06:30:00.000Z'); // this commune: afternoon opens at 13:00
     const child = (await admin.get(`/api/agencies/${tree.centreA.id}/working-time`)).json();
     expect(child).toMatchObject({ inherited: true, workingTime: { officeHours: wt.officeHours } });
-    const bad = await t.app.inject({
-      method: 'PUT',
-      url: `/api/agencies/${tree.communeA.id}/working-time`,
-      cookies: { motcua_session: admin.cookie },
-      headers: { 'x-csrf-token': admin.csrf },
-      payload: { ...wt, officeHours: [{ from: '17:00', to: '07:00' }] },
+    const bad = await admin.put(`/api/agencies/${tree.communeA.id}/working-time`, {
+      ...wt,
+      officeHours: [{ from: '17:00', to: '07:00' }],
     });
     expectProblem(bad, 400, 'VALIDATION');
     const other = await admin.get(`/api/agencies/${tree.communeB.id}/working-time`);
