@@ -1,0 +1,38 @@
+import type { Locator, Page } from 'playwright-core';
+
+export const demoPassword = 'Motcua@2025';
+
+export async function login(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+export async function logout(page: Page) {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+}
+
+/**
+ * Mantine's searchable Select: type part of the name, then click the option with exactly this name. Options
+ * render in a portal, so they are looked up on the page, the input within `scope`.
+ */
+export async function pickOption(page: Page, scope: Page | Locator, label: string, name: string) {
+  const input = scope
+    .getByRole('textbox', { name: label })
+    .or(scope.getByRole('combobox', { name: label }))
+    .first();
+  await input.click();
+  await input.fill(name);
+  await page.getByRole('option', { name, exact: true }).click();
+}
+
+/** The text of the "Phạm vi làm việc" card on the staff home page. */
+export const scopeText = async (page: Page): Promise<string> => {
+  const card = page.getByRole('region', { name: 'Phạm vi làm việc' });
+  await card.getByRole('listitem').first().waitFor();
+  // innerText (a Playwright locator's, not the DOM's): what a person sees, line by line.
+  // biome-ignore lint/performance/useDomNodeTextContent: visible text is the point of the assertion.
+  return card.innerText();
+};

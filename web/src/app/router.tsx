@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AgenciesPage } from '../features/agencies/agencies-page.tsx';
+import { AgencyFormPage } from '../features/agencies/agency-form-page.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { UserFormPage } from '../features/users/user-form-page.tsx';
+import { UsersPage } from '../features/users/users-page.tsx';
+import { Home, NotFound, RequireAuth, RequireRole } from './guards.tsx';
+import { Layout } from './layout.tsx';
+
+const adminOnly = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <Layout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'admin/agencies', element: adminOnly(<AgenciesPage />) },
+      { path: 'admin/agencies/new', element: adminOnly(<AgencyFormPage key="new" />) },
+      { path: 'admin/agencies/:id', element: adminOnly(<AgencyFormPage />) },
+      { path: 'admin/users', element: adminOnly(<UsersPage />) },
+      { path: 'admin/users/new', element: adminOnly(<UserFormPage key="new" />) },
+      { path: 'admin/users/:id', element: adminOnly(<UserFormPage />) },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,139 @@
+import type { z } from 'zod';
+import { Problem } from '../../../domain/shared/problem.ts';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** Every failed request becomes one ApiError; `title` and `errors` are Vietnamese and shown to people as-is. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly requestId: string | undefined;
+  readonly errors: FieldError[];
+
+  constructor(init: {
+    status: number;
+    code: string;
+    title: string;
+    detail?: string | undefined;
+    requestId?: string | undefined;
+    errors?: FieldError[] | undefined;
+  }) {
+    super(init.title);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.requestId = init.requestId;
+    this.errors = init.errors ?? [];
+  }
+
+  /** The message for one form field (`path` as the server names it, e.g. `grants.0.agencyId`). */
+  fieldError(path: string): string | undefined {
+    return this.errors.find((e) => e.path === path || e.path === `/${path.replaceAll('.', '/')}`)?.message;
+  }
+}
+
+const fallbackTitle: Record<number, string> = {
+  0: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+  400: 'Yêu cầu không hợp lệ.',
+  401: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+  403: 'Bạn không có quyền thực hiện thao tác này.',
+  404: 'Không tìm thấy dữ liệu.',
+  409: 'Dữ liệu bị xung đột, vui lòng tải lại trang.',
+  413: 'Dữ liệu gửi lên quá lớn.',
+  423: 'Tài khoản đang bị tạm khóa.',
+  429: 'Bạn thao tác quá nhiều lần, vui lòng thử lại sau.',
+};
+
+const titleFor = (status: number): string =>
+  fallbackTitle[status] ?? (status >= 500 ? 'Máy chủ gặp lỗi, vui lòng thử lại sau.' : 'Đã có lỗi xảy ra.');
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** The session owner keeps the CSRF token here; it is sent on every non-GET request. */
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+/** Called when a request other than the login itself answers 401 (the session expired or was revoked). */
+export const setUnauthenticatedHandler = (handler: (() => void) | null): void => {
+  onUnauthenticated = handler;
+};
+
+const toApiError = async (response: Response): Promise<ApiError> => {
+  const body: unknown = await response.json().catch(() => undefined);
+  const parsed = Problem.safeParse(body);
+  if (parsed.success) {
+    const p = parsed.data;
+    return new ApiError({
+      status: p.status,
+      code: p.code,
+      title: p.title,
+      detail: p.detail,
+      requestId: p.requestId,
+      errors: p.errors,
+    });
+  }
+  return new ApiError({ status: response.status, code: 'UNKNOWN', title: titleFor(response.status) });
+};
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+async function request<S extends z.ZodType>(
+  method: Method,
+  path: string,
+  schema: S | null,
+  body?: unknown,
+): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK', title: titleFor(0) });
+  }
+
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && !path.startsWith('/api/auth/')) onUnauthenticated?.();
+    throw error;
+  }
+  if (schema === null || response.status === 204) return undefined as z.infer<S>;
+
+  const json: unknown = await response.json();
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    // A contract mismatch between server and web: log the details for developers, say it plainly to people.
+    console.error(`Phản hồi không đúng định dạng từ ${method} ${path}`, parsed.error.issues);
+    throw new ApiError({
+      status: response.status,
+      code: 'BAD_RESPONSE',
+      title: 'Máy chủ trả về dữ liệu không đúng định dạng.',
+    });
+  }
+  return parsed.data;
+}
+
+export const api = {
+  get: <S extends z.ZodType>(path: string, schema: S) => request('GET', path, schema),
+  post: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request('POST', path, schema, body),
+  patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
+    request('PATCH', path, schema, body),
+  /** For endpoints that answer 204 No Content. */
+  send: (method: Method, path: string, body?: unknown) => request(method, path, null, body),
+};
