@@ -135,5 +135,6 @@ describe('access matrix (role × agency × action)', () => {
       ],
     });
     expect((await a.patch(`/api/users/${mixed.id}`, { password: 'ChiemQuyen@1' })).statusCode).toBe(403);
+    expect((await a.get(`/api/users/${mixed.id}`)).json().grants).toHaveLength(2);
   });
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LoginRequest, Session } from '../../../domain/access/account.ts';
 import type { Deps } from '../../context.ts';
-import { AppError } from '../../errors.ts';
 import { type App, problems, typed } from '../../http.ts';
 import { clearSessionCookie, ctxOf, setSessionCookie } from '../../plugins/auth.ts';
 import { requireActor } from '../access/access.ts';
@@ -48,7 +47,6 @@ export function authRoutes(app: App, deps: Deps) {
     },
     async (request) => {
       const actor = requireActor(ctxOf(request, deps));
-      if (!actor) throw new AppError('UNAUTHENTICATED');
       return auth.getSession(deps.db, actor.userId, actor.csrfToken);
     },
   );

@@ -8,7 +8,7 @@ import { hasRoleOn } from '../access/access.ts';
 export type CalendarAction = 'read' | 'manageNotices' | 'setWorkingTime';
 
 export function canOnCalendar(actor: Actor | null, action: CalendarAction, agencyPath?: string): boolean {
-  if (!actor || actor.kind !== 'staff') return false;
+  if (actor?.kind !== 'staff') return false; // citizens and anonymous callers never manage the calendar
   switch (action) {
     case 'read':
       return actor.grants.length > 0;

@@ -20,6 +20,11 @@ export function userRoutes(app: App, deps: Deps) {
     },
     async (request) => ({ items: await svc.listUsers(ctxOf(request, deps)) }),
   );
+  r.get(
+    '/api/users/:id',
+    { schema: { tags, params: IdParams, response: { 200: User, ...problems(400, 401, 403, 404) } } },
+    async (request) => svc.getUser(ctxOf(request, deps), request.params.id),
+  );
   r.post(
     '/api/users',
     {

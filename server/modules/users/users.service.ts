@@ -21,6 +21,13 @@ export async function listUsers(ctx: Ctx) {
   return (await repo.listStaffUnder(ctx.db, userAdminRoots(actor))).map(publicUser);
 }
 
+export async function getUser(ctx: Ctx, id: string) {
+  const actor = requireStaff(ctx);
+  const user = await repo.getUserWithGrants(ctx.db, id);
+  if (!user || !canOnUser(actor, 'read', user.grantPaths)) throw notFound('người dùng');
+  return publicUser(user);
+}
+
 async function grantPaths(q: Queryable, grants: readonly GrantInput[]) {
   const found = await findAgenciesByIds(q, [...new Set(grants.map((g) => g.agencyId))]);
   const byId = new Map(found.map((a) => [a.id, a.path]));
