@@ -352,7 +352,12 @@ export function buildCalendar(options: BuildCalendarOptions): WorkingCalendar {
     if (runNames.length > 0) {
       // "Nghỉ bù X" adds nothing to the label when X itself is in the same break.
       const main = runNames.filter((n) => !(n.startsWith('Nghỉ bù ') && runNames.includes(n.slice(8))));
-      const label = `Bỏ qua ngày nghỉ ${main.join(', ')} ${rangeLabel(firstDay + i, firstDay + j)}`;
+      // "Nghỉ bù …" names already say "nghỉ": avoid "ngày nghỉ Nghỉ bù …".
+      const said = main.every((n) => /^nghỉ /iu.test(n));
+      const what = said
+        ? main.map((n) => n.charAt(0).toLowerCase() + n.slice(1)).join(', ')
+        : main.join(', ');
+      const label = `Bỏ qua ${said ? '' : 'ngày nghỉ '}${what} ${rangeLabel(firstDay + i, firstDay + j)}`;
       breaks.push({ from: firstDay + i, to: firstDay + j, label });
     }
     i = j + 1;

@@ -75,6 +75,16 @@ export async function addNotice(ctx: Ctx, input: NewCalendarNotice) {
   if (!canOnCalendar(ctx.actor, 'manageNotices'))
     throw forbidden('Chỉ quản trị viên cấp tỉnh được nhập thông báo');
   return withTransaction(ctx.db, async (tx) => {
+    if ((await repo.listLiveNotices(tx)).some((n) => n.date === input.date)) {
+      const [y, m, d] = input.date.split('-');
+      throw new AppError(
+        'CONFLICT',
+        `Đã có thông báo cho ngày ${d}/${m}/${y}: thu hồi thông báo đó trước khi nhập mới`,
+        {
+          errors: [{ path: 'date', message: 'Ngày này đã có thông báo' }],
+        },
+      );
+    }
     const id = await repo.insertNotice(tx, input, ctx.actor!.userId, ctx.clock.now());
     await recordAudit(tx, ctx, {
       action: 'calendar.notice.add',

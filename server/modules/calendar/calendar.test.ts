@@ -70,7 +70,7 @@ describe('calendar API', () => {
     expect(audit?.action).toBe('calendar.notice.add');
     const after = await due({ from: '2030-05-03T02:00:00Z', rule: { workingDays: 1 } });
     expect(after.json().dueAt).not.toBe(before);
-    expect(after.json().explanation.join(' ')).toContain('Nghỉ bù thử nghiệm');
+    expect(after.json().explanation).toContain('Bỏ qua nghỉ bù thử nghiệm 04/05–06/05/2030');
     const year = (await t.app.inject('/api/public/calendar/years/2030')).json();
     expect(year.notices).toContainEqual(expect.objectContaining({ date: '2030-05-06', origin: 'entered' }));
 
@@ -80,7 +80,9 @@ describe('calendar API', () => {
       name: 'Trùng',
       decision: 'x',
     });
-    expectProblem(dup, 409, 'CONFLICT');
+    expect(expectProblem(dup, 409, 'CONFLICT').errors).toEqual([
+      { path: 'date', message: 'Ngày này đã có thông báo' },
+    ]);
     const del = await admin.delete(`/api/calendar/notices/${res.json().id}`);
     expect(del.statusCode).toBe(204);
     expect((await due({ from: '2030-05-03T02:00:00Z', rule: { workingDays: 1 } })).json().dueAt).toBe(before);

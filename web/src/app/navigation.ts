@@ -5,13 +5,18 @@ export interface NavItem {
   to: string;
 }
 
-/** The navbar for the roles held on the active agency: every staff member has a home; admins manage the tree. */
+/**
+ * The navbar for the roles held on the active agency: every staff member has a home and reads the working-day
+ * calendar; admins manage the tree.
+ */
 export const navItemsFor = (roles: readonly Role[]): NavItem[] => {
   const items: NavItem[] = [];
-  if (roles.some((r) => r !== 'citizen')) items.push({ label: 'Trang chủ', to: '/' });
+  const staff = roles.some((r) => r !== 'citizen');
+  if (staff) items.push({ label: 'Trang chủ', to: '/' });
   if (roles.includes('admin')) {
     items.push({ label: 'Cơ quan, đơn vị', to: '/admin/agencies' });
     items.push({ label: 'Người dùng', to: '/admin/users' });
   }
+  if (staff) items.push({ label: 'Lịch làm việc', to: '/admin/calendar' });
   return items;
 };

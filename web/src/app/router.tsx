@@ -1,14 +1,17 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { StaffRole } from '../../../domain/access/roles.ts';
 import { AgenciesPage } from '../features/agencies/agencies-page.tsx';
 import { AgencyFormPage } from '../features/agencies/agency-form-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
+import { CalendarPage } from '../features/calendar/calendar-page.tsx';
 import { UserFormPage } from '../features/users/user-form-page.tsx';
 import { UsersPage } from '../features/users/users-page.tsx';
 import { Home, NotFound, RequireAuth, RequireRole } from './guards.tsx';
 import { Layout } from './layout.tsx';
 
 const adminOnly = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
+const staffOnly = (element: ReactNode) => <RequireRole roles={StaffRole.options}>{element}</RequireRole>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -27,6 +30,7 @@ export const router = createBrowserRouter([
       { path: 'admin/users', element: adminOnly(<UsersPage />) },
       { path: 'admin/users/new', element: adminOnly(<UserFormPage key="new" />) },
       { path: 'admin/users/:id', element: adminOnly(<UserFormPage />) },
+      { path: 'admin/calendar', element: staffOnly(<CalendarPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

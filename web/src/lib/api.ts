@@ -134,6 +134,7 @@ export const api = {
   post: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request('POST', path, schema, body),
   patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
     request('PATCH', path, schema, body),
+  put: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request('PUT', path, schema, body),
   /** For endpoints that answer 204 No Content. */
   send: (method: Method, path: string, body?: unknown) => request(method, path, null, body),
 };

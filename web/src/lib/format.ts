@@ -41,6 +41,19 @@ export const formatDate = (value: string | Date | null | undefined): string =>
 export const formatDateTime = (value: string | Date | null | undefined): string =>
   value == null || value === '' ? '' : dateTimeFormat.format(toDate(value));
 
+const timeFormat = new Intl.DateTimeFormat('vi-VN', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+  timeZone,
+});
+
+/** An instant as `dd/MM/yyyy HH:mm` in Vietnam time (the date first, as on a receipt's due line). */
+export const formatDateThenTime = (value: string | Date | null | undefined): string =>
+  value == null || value === ''
+    ? ''
+    : `${dateFormat.format(toDate(value))} ${timeFormat.format(toDate(value))}`;
+
 /** 2975 → "2.975". */
 export const formatNumber = (value: number): string => numberFormat.format(value);
 
