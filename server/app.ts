@@ -11,6 +11,7 @@ import type { Deps } from './context.ts';
 import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -50,6 +51,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     agencyRoutes(api, deps);
     userRoutes(api, deps);
     calendarRoutes(api, deps);
+    catalogueRoutes(api, deps);
   });
 
   const serveWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(webDist, 'index.html'));

@@ -3,7 +3,7 @@
  * 01/2021/NĐ-CP (Chương VIII), replaced from 1 July 2025 by a new decree on business registration (believed
  * 168/2025/NĐ-CP [confirm]). Registration fee set by the provincial council (Thông tư 85/2019/TT-BTC).
  */
-import type { CatalogueEntryInput } from '../../domain/catalogue/index.ts';
+import type { CatalogueEntryInput, FormFieldInput } from '../../domain/catalogue/index.ts';
 import { AGENCIES, applicantFields, entry, LAWS, upload } from './helpers.ts';
 
 const UNIT = 'Phòng Kinh tế (bộ phận đăng ký hộ kinh doanh)';
@@ -22,12 +22,12 @@ const confirmCommon = (code: string) => [
   { field: 'fees', note: 'Lệ phí đăng ký hộ kinh doanh do HĐND tỉnh quy định: chưa nhập.' },
 ];
 const FEE_NOTE = 'Lệ phí do Hội đồng nhân dân tỉnh quy định (Thông tư 85/2019/TT-BTC); nhập mức của tỉnh.';
-const businessFields = [
+const businessFields: FormFieldInput[] = [
   { key: 'businessName', label: 'Tên hộ kinh doanh', type: 'text', maxLength: 200 },
   { key: 'businessAddress', label: 'Địa điểm kinh doanh', type: 'address' },
   { key: 'businessLines', label: 'Ngành, nghề kinh doanh', type: 'text', multiline: true, maxLength: 2000 },
   { key: 'capital', label: 'Vốn kinh doanh (đồng)', type: 'number', integer: true, min: 0 },
-] as const;
+];
 
 export const BUSINESS_HOUSEHOLD: CatalogueEntryInput[] = [
   entry({

@@ -4,7 +4,7 @@
  * received after 15:00); contracts and transactions at most 2 working days.
  */
 import type { CatalogueEntryInput } from '../../domain/catalogue/index.ts';
-import { AGENCIES, applicantFields, entry, LAWS, upload } from './helpers.ts';
+import { AGENCIES, applicantFields, entry, type FormInput, LAWS, upload } from './helpers.ts';
 
 const UNIT = 'Công chức Tư pháp - Hộ tịch';
 const SIGNER = 'Chủ tịch hoặc Phó Chủ tịch Ủy ban nhân dân cấp xã';
@@ -26,14 +26,14 @@ const perPage = {
   ],
   maxPerCopy: 200_000,
 };
-const contractForm = {
+const contractForm: FormInput = {
   fields: [
     ...applicantFields(),
     { key: 'contractKind', label: 'Loại hợp đồng, giao dịch', type: 'text', maxLength: 300 },
     { key: 'parties', label: 'Số bên tham gia', type: 'number', integer: true, min: 2, max: 50 },
     upload('draftFile', 'Dự thảo hợp đồng, giao dịch', 'draft'),
   ],
-} as const;
+};
 
 export const CERTIFICATION: CatalogueEntryInput[] = [
   entry({

@@ -4,7 +4,16 @@
  * 85/2019/TT-BTC), so they are left to the province (feeNote) rather than guessed.
  */
 import type { CatalogueEntryInput } from '../../domain/catalogue/index.ts';
-import { AGENCIES, applicantFields, entry, GENDER, LAWS, person, upload } from './helpers.ts';
+import {
+  AGENCIES,
+  applicantFields,
+  type DocumentInput,
+  entry,
+  GENDER,
+  LAWS,
+  person,
+  upload,
+} from './helpers.ts';
 
 const UNIT = 'Công chức Tư pháp - Hộ tịch';
 const agencies = [AGENCIES.communeCentre, AGENCIES.communeCommittee];
@@ -15,13 +24,13 @@ const EXEMPT_GROUPS =
 const PROVINCE_FEE =
   'Lệ phí do Hội đồng nhân dân tỉnh quy định (Thông tư 85/2019/TT-BTC); nhập mức của tỉnh.';
 const provinceFeeConfirm = { field: 'fees', note: 'Mức lệ phí theo Nghị quyết HĐND tỉnh: chưa nhập.' };
-const authorisation = {
+const authorisation: DocumentInput = {
   key: 'authorisation',
   name: 'Văn bản ủy quyền (trường hợp ủy quyền thực hiện)',
   kinds: ['original', 'certifiedCopy'],
   mandatory: false,
   note: 'Không phải chứng thực nếu người được ủy quyền là ông, bà, cha, mẹ, con, vợ, chồng, anh, chị, em ruột của người ủy quyền.',
-} as const;
+};
 
 export const CIVIL_STATUS: CatalogueEntryInput[] = [
   entry({

@@ -11,6 +11,7 @@ import type {
   ImplementingAgency,
   LegalDocument,
   ProcedureVersionInput,
+  RequiredDocument,
   TimeLimit,
   WorkflowStep,
 } from '../../domain/catalogue/index.ts';
@@ -112,6 +113,8 @@ export const AGENCIES = {
 export const POLICE: z.input<typeof AgencyRef> = { ref: 'other', kind: 'unit', name: 'Công an cấp xã' };
 
 type Field = FormFieldInput;
+export type DocumentInput = z.input<typeof RequiredDocument>;
+export type FormInput = { fields: FormFieldInput[] };
 /** Fields every online form starts with: who submits and how to reach them. */
 export const applicantFields = (prefix = 'Người yêu cầu'): Field[] => [
   { key: 'applicantName', label: `Họ, chữ đệm, tên ${prefix.toLowerCase()}`, type: 'text', maxLength: 100 },

@@ -3,7 +3,7 @@
  * Thông tư 55/2021/TT-BCA. Fees: Thông tư 75/2022/TT-BTC (lower when filed online).
  */
 import type { CatalogueEntryInput } from '../../domain/catalogue/index.ts';
-import { AGENCIES, applicantFields, entry, LAWS, POLICE, upload } from './helpers.ts';
+import { AGENCIES, applicantFields, type DocumentInput, entry, LAWS, POLICE, upload } from './helpers.ts';
 
 const UNIT = 'Cán bộ đăng ký, quản lý cư trú';
 const APPROVER = 'Trưởng Công an cấp xã';
@@ -24,12 +24,12 @@ const localConfirm = {
 const form = (...extra: Parameters<typeof upload>[]) => ({
   fields: [...applicantFields('Người đăng ký'), ...extra.map((args) => upload(...args))],
 });
-const declaration = {
+const declaration: DocumentInput = {
   key: 'declaration',
   name: 'Tờ khai thay đổi thông tin cư trú (CT01)',
   kinds: ['original', 'electronic'],
   templateFile: 'Mẫu CT01',
-} as const;
+};
 
 export const RESIDENCE: CatalogueEntryInput[] = [
   entry({

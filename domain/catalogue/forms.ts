@@ -149,8 +149,8 @@ const valueSchema = (field: FormField, options: SubmissionOptions): z.ZodType =>
       const today = options.today;
       return z
         .string(invalid('phải có dạng YYYY-MM-DD'))
-        .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} phải có dạng YYYY-MM-DD`)
-        .refine(isRealDate, `${label} không phải ngày có thật`)
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label} phải có dạng YYYY-MM-DD`, abort: true })
+        .refine(isRealDate, { message: `${label} không phải ngày có thật`, abort: true })
         .refine(
           (d) => field.min === undefined || d >= field.min,
           `${label} không được trước ${viDate(field.min ?? '')}`,
@@ -215,7 +215,7 @@ const requiredMessage = (field: FormField): string => {
 /**
  * The schema of a citizen's submission for `form`: one key per field, unknown keys refused. Blank values
  * (missing, null, "", []) count as absent: a required field then fails with "Vui lòng nhập: …", an optional
- * one is dropped. Text is NFC-normalised and trimmed; citizen IDs and phones lose their spaces.
+ * one is left out of the result. Text is NFC-normalised and trimmed; citizen IDs and phones lose their spaces.
  */
 export const buildSubmissionSchema = (
   form: z.input<typeof OnlineForm>,
@@ -235,10 +235,12 @@ export const buildSubmissionSchema = (
       field.required ? present : value.optional(),
     );
   }
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Trường không có trong biểu mẫu: ${issue.keys.join(', ')}`
-        : undefined,
-  }) as z.ZodType<Record<string, unknown>>;
+  return z
+    .strictObject(shape, {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `Trường không có trong biểu mẫu: ${issue.keys.join(', ')}`
+          : undefined,
+    })
+    .transform((values) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
 };

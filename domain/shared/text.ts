@@ -7,8 +7,10 @@ export const nfc = (s: string): string => s.normalize('NFC').trim();
 export const Text = (max = 500) =>
   z
     .string()
-    .transform(nfc)
-    .pipe(z.string().min(1, 'Không được để trống').max(max, `Tối đa ${max} ký tự`));
+    // `overwrite`, not `transform`: the schema must also serialise responses (zod encode is bidirectional).
+    .overwrite(nfc)
+    .min(1, 'Không được để trống')
+    .max(max, `Tối đa ${max} ký tự`);
 
 /** ISO calendar date `YYYY-MM-DD`. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');

@@ -9,7 +9,9 @@ import { agencies } from '../db/schema.ts';
 import { withTransaction } from '../db/tx.ts';
 import { insertAgency } from '../modules/agencies/agencies.repository.ts';
 import { hashPassword } from '../modules/auth/password.ts';
+import { seedCatalogue } from '../modules/catalogue/catalogue.service.ts';
 import { insertUser, replaceGrants } from '../modules/users/users.repository.ts';
+import { demoCatalogue } from './demo-catalogue.ts';
 
 const DemoFile = z.object({
   agencies: z.array(
@@ -48,6 +50,7 @@ export async function isEmpty(db: Db) {
 export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const demo = DemoFile.parse(JSON.parse(await fs.readFile(demoFile, 'utf8')));
   const passwordHash = await hashPassword(demo.password);
+  await seedCatalogue(db, demoCatalogue());
   return withTransaction(db, async (tx) => {
     const byKey = new Map<string, Awaited<ReturnType<typeof insertAgency>>>();
     for (const a of demo.agencies) {

@@ -1,0 +1,149 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { Procedure, ProcedureVersion, Workflow } from '../../../domain/catalogue/index.ts';
+import { procedures, procedureVersions, procedureWorkflows } from '../../db/schema.ts';
+import type { Queryable } from '../../db/tx.ts';
+
+export type ProcedureRow = Procedure & { id: string };
+export type VersionRow = { id: string; procedureId: string; version: ProcedureVersion };
+
+const toProcedure = (r: typeof procedures.$inferSelect): ProcedureRow => ({
+  id: r.id,
+  ...Procedure.parse({
+    nationalCode: r.nationalCode,
+    name: r.name,
+    sector: { code: r.sectorCode, name: r.sectorName },
+    levels: r.levels,
+    confirm: r.confirm,
+  }),
+});
+
+/** Stored documents were validated on the way in; parsing again keeps the repository's promise of domain types. */
+const toVersion = (r: typeof procedureVersions.$inferSelect): VersionRow => ({
+  id: r.id,
+  procedureId: r.procedureId,
+  version: ProcedureVersion.parse({
+    ...(r.document as object),
+    status: r.status,
+    effectiveTo: r.effectiveTo,
+  }),
+});
+
+export async function findProcedureByCode(q: Queryable, code: string) {
+  const [row] = await q.select().from(procedures).where(eq(procedures.nationalCode, code));
+  return row && toProcedure(row);
+}
+
+export async function insertProcedure(q: Queryable, p: Procedure): Promise<ProcedureRow> {
+  const [row] = await q
+    .insert(procedures)
+    .values({
+      nationalCode: p.nationalCode,
+      name: p.name,
+      sectorCode: p.sector.code,
+      sectorName: p.sector.name,
+      levels: p.levels,
+      confirm: p.confirm,
+    })
+    .returning();
+  return toProcedure(row!);
+}
+
+export async function insertVersion(q: Queryable, procedureId: string, v: ProcedureVersion) {
+  const [row] = await q
+    .insert(procedureVersions)
+    .values({
+      procedureId,
+      version: v.version,
+      status: v.status,
+      effectiveFrom: v.effectiveFrom,
+      effectiveTo: v.effectiveTo,
+      onlineLevel: v.onlineLevel,
+      document: v,
+    })
+    .returning();
+  return toVersion(row!);
+}
+
+export async function findVersion(q: Queryable, procedureId: string, version: number) {
+  const [row] = await q
+    .select()
+    .from(procedureVersions)
+    .where(and(eq(procedureVersions.procedureId, procedureId), eq(procedureVersions.version, version)));
+  return row && toVersion(row);
+}
+
+export async function listVersions(q: Queryable, procedureId: string) {
+  const rows = await q
+    .select()
+    .from(procedureVersions)
+    .where(eq(procedureVersions.procedureId, procedureId))
+    .orderBy(desc(procedureVersions.version));
+  return rows.map(toVersion);
+}
+
+/** The published version in force on `day` (YYYY-MM-DD) for each procedure. */
+const inForce = (day: string): SQL =>
+  and(
+    eq(procedureVersions.status, 'published'),
+    lte(procedureVersions.effectiveFrom, day),
+    or(isNull(procedureVersions.effectiveTo), gte(procedureVersions.effectiveTo, day)),
+  )!;
+
+export type ListFilter = { q?: string; sector?: string; onlineLevel?: string; day: string };
+
+/** Procedures with a version in force, optionally matched without diacritics on name or by code. */
+export async function listInForce(q: Queryable, f: ListFilter) {
+  const conditions: SQL[] = [inForce(f.day)];
+  if (f.sector) conditions.push(eq(procedures.sectorCode, f.sector));
+  if (f.onlineLevel) conditions.push(eq(procedureVersions.onlineLevel, f.onlineLevel));
+  if (f.q) {
+    const needle = `%${f.q.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    conditions.push(
+      sql`(immutable_unaccent(lower(${procedures.name})) like immutable_unaccent(${needle}) or ${procedures.nationalCode} like ${needle})`,
+    );
+  }
+  const rows = await q
+    .select({ p: procedures, v: procedureVersions })
+    .from(procedures)
+    .innerJoin(procedureVersions, eq(procedureVersions.procedureId, procedures.id))
+    .where(and(...conditions))
+    .orderBy(asc(procedures.nationalCode));
+  return rows.map((r) => ({ procedure: toProcedure(r.p), version: toVersion(r.v) }));
+}
+
+export async function findInForce(q: Queryable, code: string, day: string) {
+  const [row] = await q
+    .select({ p: procedures, v: procedureVersions })
+    .from(procedures)
+    .innerJoin(procedureVersions, eq(procedureVersions.procedureId, procedures.id))
+    .where(and(eq(procedures.nationalCode, code), inForce(day)));
+  return row && { procedure: toProcedure(row.p), version: toVersion(row.v) };
+}
+
+export async function upsertWorkflow(
+  q: Queryable,
+  procedureId: string,
+  agencyId: string | null,
+  w: Workflow,
+) {
+  await q
+    .insert(procedureWorkflows)
+    .values({ procedureId, agencyKind: w.agencyKind, agencyId, document: w })
+    .onConflictDoUpdate({
+      target: [procedureWorkflows.procedureId, procedureWorkflows.agencyKind, procedureWorkflows.agencyId],
+      set: { document: w },
+    });
+}
+
+export async function listWorkflows(q: Queryable, procedureIds: readonly string[]) {
+  if (procedureIds.length === 0) return [];
+  const rows = await q
+    .select()
+    .from(procedureWorkflows)
+    .where(inArray(procedureWorkflows.procedureId, [...procedureIds]));
+  return rows.map((r) => ({
+    procedureId: r.procedureId,
+    agencyId: r.agencyId,
+    workflow: Workflow.parse(r.document),
+  }));
+}
