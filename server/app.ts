@@ -12,6 +12,7 @@ import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
+import { catalogueExcelRoutes } from './modules/catalogue/catalogue-excel.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -52,6 +53,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     userRoutes(api, deps);
     calendarRoutes(api, deps);
     catalogueRoutes(api, deps);
+    catalogueExcelRoutes(api, deps);
   });
 
   const serveWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(webDist, 'index.html'));

@@ -8,11 +8,17 @@ import { loadConfig } from './config.ts';
 import { type Ctx, systemClock } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { withTransaction } from './db/tx.ts';
+import { AppError } from './errors.ts';
 import { findAgencyByCode } from './modules/agencies/agencies.repository.ts';
 import { importUnits } from './modules/agencies/import-units.ts';
 import { recordAudit } from './modules/audit/audit.repository.ts';
 import { hashPassword } from './modules/auth/password.ts';
 import { computeDue, getYear } from './modules/calendar/calendar.service.ts';
+import {
+  applyCatalogueWorkbook,
+  collectCatalogue,
+  writeCatalogueWorkbook,
+} from './modules/catalogue/catalogue.excel.ts';
 import { insertUser, replaceGrants } from './modules/users/users.repository.ts';
 import { type DemoAccount, isEmpty, seedDemo } from './seed/demo.ts';
 import { startMotcua } from './start.ts';
@@ -145,6 +151,40 @@ program
       );
       if (report.errors.length) {
         console.error('Có lỗi: không nhập dòng nào.');
+        process.exitCode = 1;
+      }
+    }),
+  );
+
+const catalogue = program.command('catalogue').description('danh mục thủ tục hành chính (tệp Excel .xlsx)');
+
+catalogue
+  .command('export')
+  .argument('<file>', 'tệp .xlsx sẽ ghi')
+  .description('xuất toàn bộ danh mục (mọi phiên bản, kèm quy trình) — xem docs/catalogue-excel.md')
+  .action((file: string) =>
+    withDb(async (d) => {
+      const entries = await collectCatalogue(d);
+      await fs.writeFile(file, await writeCatalogueWorkbook(entries));
+      console.log(`Đã xuất ${entries.length} phiên bản thủ tục ra ${file}.`);
+    }),
+  );
+
+catalogue
+  .command('import')
+  .argument('<file>', 'tệp .xlsx theo mẫu docs/catalogue-excel.md')
+  .description('nhập danh mục: có lỗi thì không nhập dòng nào')
+  .action((file: string) =>
+    withDb(async (d) => {
+      try {
+        const r = await applyCatalogueWorkbook(cliCtx(d), await fs.readFile(file));
+        console.log(
+          `Đã nhập: ${r.procedures} thủ tục mới, ${r.versions} phiên bản mới, ${r.updated} cập nhật, ${r.unchanged} không đổi.`,
+        );
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        for (const e of err.extra.errors ?? []) console.error(`${e.path}: ${e.message}`);
+        console.error(err.detail ?? err.message);
         process.exitCode = 1;
       }
     }),

@@ -147,3 +147,47 @@ export async function listWorkflows(q: Queryable, procedureIds: readonly string[
     workflow: Workflow.parse(r.document),
   }));
 }
+
+/** Every procedure, by national code (catalogue export). */
+export async function listProcedures(q: Queryable) {
+  const rows = await q.select().from(procedures).orderBy(asc(procedures.nationalCode));
+  return rows.map(toProcedure);
+}
+
+/** Every version of every procedure, oldest first per procedure (catalogue export). */
+export async function listAllVersions(q: Queryable) {
+  const rows = await q
+    .select()
+    .from(procedureVersions)
+    .orderBy(asc(procedureVersions.procedureId), asc(procedureVersions.version));
+  return rows.map(toVersion);
+}
+
+export async function updateProcedure(q: Queryable, id: string, p: Procedure) {
+  await q
+    .update(procedures)
+    .set({
+      name: p.name,
+      sectorCode: p.sector.code,
+      sectorName: p.sector.name,
+      levels: p.levels,
+      confirm: p.confirm,
+    })
+    .where(eq(procedures.id, id));
+}
+
+/** Rewrites a draft version; a version that left draft is never matched (and the trigger would refuse it). */
+export async function updateDraftVersion(q: Queryable, id: string, v: ProcedureVersion) {
+  const rows = await q
+    .update(procedureVersions)
+    .set({
+      status: v.status,
+      effectiveFrom: v.effectiveFrom,
+      effectiveTo: v.effectiveTo,
+      onlineLevel: v.onlineLevel,
+      document: v,
+    })
+    .where(and(eq(procedureVersions.id, id), eq(procedureVersions.status, 'draft')))
+    .returning({ id: procedureVersions.id });
+  return rows.length === 1;
+}
