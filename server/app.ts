@@ -13,6 +13,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { catalogueExcelRoutes } from './modules/catalogue/catalogue-excel.routes.ts';
+import { versionRoutes } from './modules/catalogue/versions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -53,6 +54,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     userRoutes(api, deps);
     calendarRoutes(api, deps);
     catalogueRoutes(api, deps);
+    versionRoutes(api, deps);
     catalogueExcelRoutes(api, deps);
   });
 

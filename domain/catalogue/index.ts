@@ -42,6 +42,7 @@ export {
   statusLabel,
   VersionChange,
   VersionNotEditableError,
+  VersionPatch,
 } from './versioning.ts';
 export {
   AgencyRef,

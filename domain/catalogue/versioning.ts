@@ -3,6 +3,8 @@
  * change to a published procedure makes a new draft, which a decision later publishes; publishing supersedes
  * the previous version from the day before the new one takes effect.
  */
+
+import { z } from 'zod';
 import { dayNumberFromIso, isoFromDayNumber } from '../calendar/civil.ts';
 import { Decision, ProcedureVersion, VersionContent } from './procedure.ts';
 
@@ -35,6 +37,19 @@ export function assertEditable(
 /** A change to the content of a version (any subset of the editable parts). */
 export const VersionChange = VersionContent.partial();
 export type VersionChange = Partial<VersionContent>;
+
+/**
+ * The same change as it arrives over HTTP: fields absent from the request stay absent. (`VersionChange` keeps
+ * the content's defaults, so parsing `{limitNote}` with it would also reset the fees and the online form.)
+ */
+export const VersionPatch = z.strictObject(
+  Object.fromEntries(
+    Object.entries(VersionContent.shape).map(([key, schema]) => [
+      key,
+      (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional(),
+    ]),
+  ),
+) as unknown as z.ZodType<VersionChange>;
 
 /**
  * Applies `change`: a draft is edited (a new object), a published version yields a new draft numbered

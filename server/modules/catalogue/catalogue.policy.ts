@@ -5,7 +5,7 @@ import type { Actor } from '../../context.ts';
  * deployment, so only an administrator of a root agency (the province) may import it; any administrator may
  * export it (to review or to prepare changes for the province).
  */
-export type CatalogueAction = 'exportWorkbook' | 'importWorkbook';
+export type CatalogueAction = 'exportWorkbook' | 'importWorkbook' | 'readVersions' | 'editVersions';
 
 const isRoot = (agencyPath: string) => agencyPath.split('/').filter(Boolean).length === 1;
 
@@ -16,6 +16,9 @@ export function canOnCatalogue(actor: Actor | null, action: CatalogueAction): bo
     case 'exportWorkbook':
       return admin.length > 0;
     case 'importWorkbook':
+    case 'editVersions':
       return admin.some((g) => isRoot(g.agencyPath));
+    case 'readVersions':
+      return actor.grants.length > 0;
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { Procedure, ProcedureVersion, Workflow } from '../../../domain/catalogue/index.ts';
 import { procedures, procedureVersions, procedureWorkflows } from '../../db/schema.ts';
 import type { Queryable } from '../../db/tx.ts';
@@ -81,10 +81,13 @@ export async function listVersions(q: Queryable, procedureId: string) {
   return rows.map(toVersion);
 }
 
-/** The published version in force on `day` (YYYY-MM-DD) for each procedure. */
+/**
+ * The version in force on `day` (YYYY-MM-DD): any version that left draft, within its dates. A superseded or
+ * abolished version still governs the days before its end date.
+ */
 const inForce = (day: string): SQL =>
   and(
-    eq(procedureVersions.status, 'published'),
+    ne(procedureVersions.status, 'draft'),
     lte(procedureVersions.effectiveFrom, day),
     or(isNull(procedureVersions.effectiveTo), gte(procedureVersions.effectiveTo, day)),
   )!;
@@ -190,4 +193,17 @@ export async function updateDraftVersion(q: Queryable, id: string, v: ProcedureV
     .where(and(eq(procedureVersions.id, id), eq(procedureVersions.status, 'draft')))
     .returning({ id: procedureVersions.id });
   return rows.length === 1;
+}
+
+/** Ends a published version: superseded (with its last day) or abolished. Only status and end date change. */
+export async function closeVersion(
+  q: Queryable,
+  id: string,
+  status: 'superseded' | 'abolished',
+  effectiveTo: string,
+) {
+  await q
+    .update(procedureVersions)
+    .set({ status, effectiveTo })
+    .where(and(eq(procedureVersions.id, id), eq(procedureVersions.status, 'published')));
 }

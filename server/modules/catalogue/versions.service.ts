@@ -1,0 +1,112 @@
+import {
+  changeVersion,
+  type Decision,
+  type ProcedureVersion,
+  publishVersion,
+  type VersionChange,
+  VersionNotEditableError,
+} from '../../../domain/catalogue/index.ts';
+import type { Ctx } from '../../context.ts';
+import type { Tx } from '../../db/tx.ts';
+import { withTransaction } from '../../db/tx.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { requireStaff } from '../access/access.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { canOnCatalogue } from './catalogue.policy.ts';
+import * as repo from './catalogue.repository.ts';
+
+/** Domain refusals become problems: an invalid change is a VALIDATION, a closed version an INVALID_TRANSITION. */
+function asProblem(e: unknown): never {
+  if (e instanceof VersionNotEditableError) throw new AppError('INVALID_TRANSITION', e.message);
+  if (e && typeof e === 'object' && 'issues' in e && Array.isArray(e.issues)) {
+    throw new AppError('VALIDATION', 'Phiên bản không hợp lệ', {
+      errors: (e.issues as { path: PropertyKey[]; message: string }[]).map((i) => ({
+        path: i.path.map(String).join('.'),
+        message: i.message,
+      })),
+    });
+  }
+  throw e;
+}
+
+async function load(q: Tx | Ctx['db'], code: string) {
+  const procedure = await repo.findProcedureByCode(q, code);
+  if (!procedure) throw notFound(`thủ tục ${code}`);
+  return { procedure, versions: await repo.listVersions(q, procedure.id) };
+}
+
+export async function listProcedureVersions(ctx: Ctx, code: string): Promise<ProcedureVersion[]> {
+  const actor = requireStaff(ctx);
+  if (!canOnCatalogue(actor, 'readVersions')) throw forbidden();
+  return (await load(ctx.db, code)).versions.map((v) => v.version);
+}
+
+/**
+ * Changes a procedure: the open draft is edited; without one, the newest published version yields a new draft
+ * (a published version never changes — DOMAIN §2).
+ */
+export async function changeProcedure(ctx: Ctx, code: string, change: VersionChange) {
+  const actor = requireStaff(ctx);
+  if (!canOnCatalogue(actor, 'editVersions'))
+    throw forbidden('Chỉ quản trị viên cấp tỉnh được sửa danh mục thủ tục');
+  return withTransaction(ctx.db, async (tx) => {
+    const { procedure, versions } = await load(tx, code);
+    const draft = versions.find((v) => v.version.status === 'draft');
+    const base = draft ?? versions.find((v) => v.version.status === 'published');
+    if (!base) throw new AppError('INVALID_TRANSITION', `Thủ tục ${code} không còn phiên bản để sửa`);
+    let next: ProcedureVersion;
+    try {
+      next = changeVersion(base.version, change);
+    } catch (e) {
+      asProblem(e);
+    }
+    if (draft) await repo.updateDraftVersion(tx, draft.id, next);
+    else await repo.insertVersion(tx, procedure.id, next);
+    await recordAudit(tx, ctx, {
+      action: draft ? 'catalogue.version.edit' : 'catalogue.version.draft',
+      targetType: 'procedure',
+      targetId: code,
+      details: { version: next.version, changed: Object.keys(change) },
+    });
+    return next;
+  });
+}
+
+/** Publishes the draft by a decision; the version in force until then is superseded the day before. */
+export async function publishDraft(ctx: Ctx, code: string, decision: Decision, effectiveFrom?: string) {
+  const actor = requireStaff(ctx);
+  if (!canOnCatalogue(actor, 'editVersions'))
+    throw forbidden('Chỉ quản trị viên cấp tỉnh được công bố thủ tục');
+  return withTransaction(ctx.db, async (tx) => {
+    const { versions } = await load(tx, code);
+    const draft = versions.find((v) => v.version.status === 'draft');
+    if (!draft) throw new AppError('INVALID_TRANSITION', `Thủ tục ${code} không có dự thảo để công bố`);
+    const previous = versions.find((v) => v.version.status === 'published');
+    let result: ReturnType<typeof publishVersion>;
+    try {
+      result = publishVersion(draft.version, decision, { effectiveFrom, previous: previous?.version });
+    } catch (e) {
+      asProblem(e);
+    }
+    if (previous && result.superseded) {
+      if (result.superseded.effectiveTo! < previous.version.effectiveFrom!) {
+        throw new AppError(
+          'VALIDATION',
+          'Ngày hiệu lực mới phải sau ngày hiệu lực của phiên bản đang áp dụng',
+          {
+            errors: [{ path: 'effectiveFrom', message: 'Phải sau ngày hiệu lực của phiên bản đang áp dụng' }],
+          },
+        );
+      }
+      await repo.closeVersion(tx, previous.id, 'superseded', result.superseded.effectiveTo!);
+    }
+    await repo.updateDraftVersion(tx, draft.id, result.published);
+    await recordAudit(tx, ctx, {
+      action: 'catalogue.version.publish',
+      targetType: 'procedure',
+      targetId: code,
+      details: { version: result.published.version, decision, supersedes: previous?.version.version ?? null },
+    });
+    return result.published;
+  });
+}

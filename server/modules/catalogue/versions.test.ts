@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCatalogue } from '../../seed/demo-catalogue.ts';
+import { make } from '../../test/factories.ts';
+import { expectProblem, makeTestApp, type TestApp } from '../../test/harness.ts';
+import { importCatalogue } from './catalogue.service.ts';
+
+let t: TestApp;
+const code = '1.004194'; // đăng ký tạm trú: has a fee that a locality may change
+beforeAll(async () => {
+  t = await makeTestApp();
+  t.clock.set(new Date('2026-03-02T03:00:00Z'));
+  await importCatalogue({ db: t.db, actor: null, clock: t.clock, requestId: 'seed' }, demoCatalogue());
+  const tree = await make.tree(t.db);
+  await make.user(t.db, { username: 'qt.tinh', grants: [{ role: 'admin', agency: tree.province }] });
+  await make.user(t.db, { username: 'qt.xa', grants: [{ role: 'admin', agency: tree.communeA }] });
+  await make.user(t.db, { username: 'mc.xa', grants: [{ role: 'deskOfficer', agency: tree.communeA }] });
+});
+afterAll(() => t.close());
+
+const url = `/api/catalogue/procedures/${code}`;
+const decision = { action: 'amended', number: '15/QĐ-UBND', date: '2026-03-10', issuer: 'UBND tỉnh Thử' };
+
+describe('procedure versions', () => {
+  it('a change to a published procedure makes a new draft; the published version stays untouched', async () => {
+    const admin = await t.login('qt.tinh');
+    const before = (await admin.get(`${url}/versions`)).json().items;
+    expect(before.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+      [1, 'published'],
+    ]);
+    const res = await admin.patch(`${url}/draft`, { limitNote: 'Cam kết giải quyết trong 02 ngày làm việc' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ version: 2, status: 'draft', decisions: [] });
+    const again = await admin.patch(`${url}/draft`, { feeNote: 'Miễn phí khi nộp trực tuyến [thử nghiệm]' });
+    expect(again.json()).toMatchObject({
+      version: 2,
+      limitNote: 'Cam kết giải quyết trong 02 ngày làm việc',
+    });
+    const after = (await admin.get(`${url}/versions`)).json().items;
+    expect(after[1]).toEqual(before[0]);
+    // The public listing still shows version 1 until the draft is published.
+    expect((await t.app.inject(`/api/public/procedures/${code}`)).json().summary.version).toBe(1);
+  });
+
+  it('refuses an invalid change with the field at fault, and keeps the draft as it was', async () => {
+    const admin = await t.login('qt.tinh');
+    const res = await admin.patch(`${url}/draft`, { localLimit: { workingDays: 60 } });
+    expect(expectProblem(res, 400, 'VALIDATION').errors?.[0]?.path).toBe('localLimit');
+    const draft = (await admin.get(`${url}/versions`)).json().items[0];
+    expect(draft.localLimit).not.toEqual({ workingDays: 60 });
+  });
+
+  it('publishing supersedes the version in force from the day before; the public listing follows the date', async () => {
+    const admin = await t.login('qt.tinh');
+    const res = await admin.post(`${url}/draft/publish`, { decision, effectiveFrom: '2026-03-15' });
+    expect(res.statusCode).toBe(200);
+    const [v2, v1] = (await admin.get(`${url}/versions`)).json().items;
+    expect([v2.status, v2.effectiveFrom, v1.status, v1.effectiveTo]).toEqual([
+      'published',
+      '2026-03-15',
+      'superseded',
+      '2026-03-14',
+    ]);
+    expect((await t.app.inject(`/api/public/procedures/${code}`)).json().summary.version).toBe(1);
+    t.clock.set(new Date('2026-03-16T03:00:00Z'));
+    expect((await t.app.inject(`/api/public/procedures/${code}`)).json().summary.version).toBe(2);
+    const later = await t.login('qt.tinh'); // the first session expired while the clock moved on
+    expectProblem(await later.post(`${url}/draft/publish`, { decision }), 409, 'INVALID_TRANSITION');
+  });
+
+  it('only a province administrator edits the catalogue; staff may read versions', async () => {
+    const commune = await t.login('qt.xa');
+    expectProblem(await commune.patch(`${url}/draft`, { feeNote: 'x' }), 403, 'FORBIDDEN');
+    const desk = await t.login('mc.xa');
+    expect((await desk.get(`${url}/versions`)).statusCode).toBe(200);
+    expectProblem(await desk.post(`${url}/draft/publish`, { decision }), 403, 'FORBIDDEN');
+    expectProblem(await t.app.inject(`${url}/versions`), 401, 'UNAUTHENTICATED');
+  });
+});
