@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, type Harness, startHarness } from './harness.ts';
-import { demoPassword, login, logout, pickOption, scopeText } from './pages.ts';
+import { demoPassword, fillDate, login, logout, pickOption, scopeText } from './pages.ts';
 
 const newAgency = 'Phòng Kinh tế, Hạ tầng và Đô thị phường Hoàn Kiếm';
 const newUser = { username: 'tiepnhan2.hoankiem', fullName: 'Nguyễn Thị Đào', password: 'Motcua@2025-moi' };
@@ -42,7 +42,7 @@ describe.skipIf(!browserAvailable())('admin journey', () => {
       await page.getByLabel('Tên cơ quan, đơn vị').fill(newAgency);
       await page.getByLabel('Loại cơ quan, đơn vị').selectOption('unit');
       await page.getByLabel('Tên gọi cấp').fill('phòng');
-      await page.getByLabel('Hiệu lực từ ngày').fill('2025-07-01');
+      await fillDate(page.getByLabel('Hiệu lực từ ngày'), '01/07/2025');
       await h.screenshot(page, '04-agency-form');
       await page.getByRole('button', { name: 'Tạo cơ quan, đơn vị' }).click();
       await tree.getByRole('link', { name: newAgency, exact: true }).waitFor();
@@ -52,6 +52,8 @@ describe.skipIf(!browserAvailable())('admin journey', () => {
       await tree.getByRole('link', { name: newAgency, exact: true }).click();
       await page.getByRole('heading', { name: `Sửa: ${newAgency}` }).waitFor();
       expect(await page.getByLabel('Tên cơ quan, đơn vị').inputValue()).toBe(newAgency);
+      // Stored as 2025-07-01, read back the Vietnamese way.
+      expect(await page.getByLabel('Hiệu lực từ ngày').inputValue()).toBe('01/07/2025');
       await page.getByLabel('Mã định danh điện tử').fill('H26-03');
       await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
       await page.getByText('Mã định danh phải có dạng 000.00.00.H56').waitFor();

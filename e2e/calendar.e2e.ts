@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, type Harness, startHarness } from './harness.ts';
-import { demoPassword, login } from './pages.ts';
+import { demoPassword, fillDate, login } from './pages.ts';
 
 const noticeName = 'Nghỉ bù thử nghiệm';
 const day = (page: Page, iso: string) => page.locator(`td[data-date="${iso}"]`);
@@ -10,7 +10,7 @@ const yearHeading = (page: Page) => page.getByTestId('calendar-year');
 /** Receives on Friday 03/05/2030 at 08:00 with one working day: due on the next working day's closing time. */
 async function dueFor(page: Page): Promise<{ dueAt: string; explanation: string }> {
   const card = page.getByRole('region', { name: 'Tính hạn' });
-  await card.getByLabel('Ngày tiếp nhận').fill('2030-05-03');
+  await fillDate(card.getByLabel('Ngày tiếp nhận'), '03/05/2030');
   await card.getByLabel('Giờ tiếp nhận').fill('08:00');
   await card.getByLabel('Tính theo').selectOption('workingDays');
   await card.getByLabel('Số ngày').fill('1');
@@ -76,7 +76,15 @@ describe.skipIf(!browserAvailable())('working-day calendar', () => {
 
       // A notice for 2030: the page moves to 2030 and lists it.
       const form = page.getByRole('region', { name: 'Nhập thông báo chính thức' });
-      await form.getByLabel(/^Ngày/).fill('2030-05-06');
+      // The date picker speaks Vietnamese and starts its weeks on Monday; the date is typed as dd/MM/yyyy.
+      await form.getByLabel(/^Ngày/).click();
+      const picker = page.locator('.mantine-Popover-dropdown').first();
+      await picker.waitFor();
+      expect(await picker.textContent()).toMatch(/tháng \d+ \d{4}/i);
+      expect(await picker.locator('th').first().textContent()).toBe('T2');
+      await h.screenshot(page, 'cal-02a-date-picker', false);
+      await fillDate(form.getByLabel(/^Ngày/), '06/05/2030');
+      expect(await form.getByLabel(/^Ngày/).inputValue()).toBe('06/05/2030');
       await form.getByLabel('Loại thông báo').selectOption('dayOff');
       await form.getByLabel('Tên ngày').fill(noticeName);
       await form.getByLabel('Văn bản').fill('Thông báo 123/TB-BNV');
@@ -91,7 +99,8 @@ describe.skipIf(!browserAvailable())('working-day calendar', () => {
       await expect.poll(() => day(page, '2030-05-06').getAttribute('data-kind')).toBe('holiday');
 
       // The same date again: the server's Vietnamese conflict message.
-      await form.getByLabel(/^Ngày/).fill('2030-05-06');
+      expect(await form.getByLabel(/^Ngày/).inputValue()).toBe('');
+      await fillDate(form.getByLabel(/^Ngày/), '6/5/2030');
       await form.getByLabel('Tên ngày').fill('Trùng ngày');
       await form.getByLabel('Văn bản').fill('Thông báo 124/TB-BNV');
       await form.getByRole('button', { name: 'Nhập thông báo' }).click();
@@ -120,6 +129,8 @@ describe.skipIf(!browserAvailable())('working-day calendar', () => {
       const hours = page.getByRole('region', { name: /^Giờ làm việc — / });
       await hours.getByText('Theo cấp trên / mặc định').waitFor();
       await hours.getByRole('button', { name: 'Sửa giờ làm việc' }).click();
+      // Hours on the 24-hour clock, never AM/PM.
+      expect(await hours.getByLabel('Giờ làm việc 2 đến').inputValue()).toBe('17:00');
       const saturday = hours.getByRole('group', { name: 'Tiếp nhận thứ Bảy' });
       await saturday.getByRole('button', { name: '+ Thêm khoảng giờ' }).click();
       await saturday.getByLabel('Tiếp nhận thứ Bảy 1 từ').fill('11:30');
@@ -127,7 +138,9 @@ describe.skipIf(!browserAvailable())('working-day calendar', () => {
       await hours.getByRole('button', { name: 'Lưu giờ làm việc' }).click();
       await hours.getByText('Giờ bắt đầu phải trước giờ kết thúc').waitFor();
       await h.screenshot(page, 'cal-05-hours-invalid');
-      await saturday.getByLabel('Tiếp nhận thứ Bảy 1 từ').fill('07:30');
+      // Typed without the colon, as on a phone's number pad.
+      await saturday.getByLabel('Tiếp nhận thứ Bảy 1 từ').fill('0730');
+      expect(await saturday.getByLabel('Tiếp nhận thứ Bảy 1 từ').inputValue()).toBe('07:30');
       await saturday.getByLabel('Tiếp nhận thứ Bảy 1 đến').fill('11:30');
       await hours.getByRole('button', { name: 'Lưu giờ làm việc' }).click();
       await hours.getByRole('button', { name: 'Sửa giờ làm việc' }).waitFor();
@@ -166,6 +179,18 @@ describe.skipIf(!browserAvailable())('working-day calendar', () => {
       await h.screenshot(page, 'cal-08-phone-notices', false);
       await page.getByRole('region', { name: 'Tính hạn' }).scrollIntoViewIfNeeded();
       await h.screenshot(page, 'cal-09-phone-hours-due', false);
+      // Editing hours and picking a date on a phone.
+      await page.getByRole('button', { name: 'Sửa giờ làm việc' }).click();
+      await page.getByRole('group', { name: 'Giờ làm việc' }).scrollIntoViewIfNeeded();
+      await h.screenshot(page, 'cal-10-phone-hours-editing', false);
+      await page.getByRole('button', { name: 'Hủy' }).click();
+      const due = page.getByRole('region', { name: 'Tính hạn' });
+      await fillDate(due.getByLabel('Ngày tiếp nhận'), '03/05/2030');
+      await due.getByLabel('Giờ tiếp nhận').fill('14:45');
+      await due.getByLabel('Ngày tiếp nhận').click();
+      await page.locator('.mantine-Popover-dropdown').first().waitFor();
+      await h.screenshot(page, 'cal-11-phone-date-picker', false);
+      await page.keyboard.press('Escape');
 
       // The server refuses too, in Vietnamese.
       const refusal = await page.evaluate(async () => {

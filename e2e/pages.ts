@@ -36,3 +36,12 @@ export const scopeText = async (page: Page): Promise<string> => {
   // biome-ignore lint/performance/useDomNodeTextContent: visible text is the point of the assertion.
   return card.innerText();
 };
+
+/**
+ * A date field (Mantine DateInput): types the date as a person would, dd/MM/yyyy, then leaves the field so that
+ * its calendar closes and the text settles in the field's own format.
+ */
+export async function fillDate(field: Locator, ddMMyyyy: string) {
+  await field.fill(ddMMyyyy);
+  await field.blur();
+}

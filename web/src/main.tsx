@@ -1,5 +1,8 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/vi';
 import { createTheme, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
@@ -19,9 +22,12 @@ if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <SessionProvider>
-        <RouterProvider router={router} />
-      </SessionProvider>
+      {/* Date pickers in Vietnamese, weeks from Monday; inputs show dd/MM/yyyy (see components/date-field.tsx). */}
+      <DatesProvider settings={{ locale: 'vi', firstDayOfWeek: 1 }}>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </DatesProvider>
     </MantineProvider>
   </StrictMode>,
 );

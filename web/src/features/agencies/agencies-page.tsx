@@ -1,9 +1,9 @@
-import { Anchor, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type Agency, agencyKindLabel } from '../../../../domain/org/agency.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { ListPage } from '../../components/list-page.tsx';
+import { formatDate } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { listAgencies } from './agencies.api.ts';
 
@@ -16,6 +16,8 @@ const validity = (a: Agency): string => {
   return a.validFrom ? `Từ ${formatDate(a.validFrom)}` : `Đến ${formatDate(a.validTo)}`;
 };
 
+const columns = ['Tên cơ quan, đơn vị', 'Loại', 'Mã định danh', 'Mã ĐVHC', 'Hiệu lực'];
+
 export function AgenciesPage() {
   const { data, error, loading } = useApi('agencies', listAgencies);
   const [query, setQuery] = useState('');
@@ -26,84 +28,43 @@ export function AgenciesPage() {
   const shown = q ? agencies.filter((a) => fold(`${a.name} ${a.agencyCode ?? ''}`).includes(q)) : agencies;
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Title order={2}>Cơ quan, đơn vị</Title>
-        <Button component={Link} to="/admin/agencies/new">
-          Thêm cơ quan, đơn vị
-        </Button>
-      </Group>
-      <TextInput
-        label="Tìm cơ quan, đơn vị"
-        placeholder="Tên hoặc mã định danh, gõ có dấu hoặc không dấu"
-        value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
-        maw={480}
-      />
-      <ErrorAlert error={error} />
-      {loading && !data ? (
-        <Loader aria-label="Đang tải" />
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover verticalSpacing="xs" aria-label="Danh sách cơ quan, đơn vị">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Tên cơ quan, đơn vị</Table.Th>
-                <Table.Th>Loại</Table.Th>
-                <Table.Th>Mã định danh</Table.Th>
-                <Table.Th>Mã ĐVHC</Table.Th>
-                <Table.Th>Hiệu lực</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td
-                    style={{ paddingLeft: q ? undefined : `calc(${a.depth - minDepth} * 1.25rem + 0.5rem)` }}
-                  >
-                    <Anchor
-                      component={Link}
-                      to={`/admin/agencies/${a.id}`}
-                      fw={a.depth === minDepth ? 700 : 500}
-                    >
-                      {a.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{a.localKind ?? agencyKindLabel[a.kind]}</Text>
-                    {a.localKind && (
-                      <Text size="xs" c="dimmed">
-                        {agencyKindLabel[a.kind]}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ff="monospace">{a.agencyCode}</Table.Td>
-                  <Table.Td ff="monospace">{a.gsoCode}</Table.Td>
-                  <Table.Td>
-                    {a.validTo ? (
-                      <Badge color="gray">{validity(a)}</Badge>
-                    ) : (
-                      <Text size="sm">{validity(a)}</Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {shown.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text c="dimmed">Không có cơ quan, đơn vị nào.</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {data && (
-        <Text size="sm" c="dimmed">
-          {formatNumber(agencies.length)} cơ quan, đơn vị
-        </Text>
-      )}
-    </Stack>
+    <ListPage
+      title="Cơ quan, đơn vị"
+      add={{ label: 'Thêm cơ quan, đơn vị', to: '/admin/agencies/new' }}
+      search={{
+        label: 'Tìm cơ quan, đơn vị',
+        placeholder: 'Tên hoặc mã định danh, gõ có dấu hoặc không dấu',
+        value: query,
+        onChange: setQuery,
+      }}
+      error={error}
+      loading={loading && !data}
+      table={{ label: 'Danh sách cơ quan, đơn vị', columns, minWidth: 640 }}
+      empty={shown.length === 0 ? 'Không có cơ quan, đơn vị nào.' : null}
+      total={data ? { count: agencies.length, noun: 'cơ quan, đơn vị' } : null}
+    >
+      {shown.map((a) => (
+        <Table.Tr key={a.id}>
+          <Table.Td style={{ paddingLeft: q ? undefined : `calc(${a.depth - minDepth} * 1.25rem + 0.5rem)` }}>
+            <Anchor component={Link} to={`/admin/agencies/${a.id}`} fw={a.depth === minDepth ? 700 : 500}>
+              {a.name}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{a.localKind ?? agencyKindLabel[a.kind]}</Text>
+            {a.localKind && (
+              <Text size="xs" c="dimmed">
+                {agencyKindLabel[a.kind]}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td ff="monospace">{a.agencyCode}</Table.Td>
+          <Table.Td ff="monospace">{a.gsoCode}</Table.Td>
+          <Table.Td>
+            {a.validTo ? <Badge color="gray">{validity(a)}</Badge> : <Text size="sm">{validity(a)}</Text>}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListPage>
   );
 }

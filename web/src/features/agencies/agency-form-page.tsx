@@ -1,17 +1,6 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Loader,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import {
   type Agency,
   AgencyKind,
@@ -19,10 +8,12 @@ import {
   CreateAgency,
   UpdateAgency,
 } from '../../../../domain/org/agency.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import type { ApiError } from '../../lib/api.ts';
-import { blankToNull, type FieldErrors, fieldErrors, problemFieldErrors } from '../../lib/form.ts';
-import { asApiError, useApi } from '../../lib/use-api.ts';
+import { FormPage } from '../../components/form-page.tsx';
+import { blankToNull } from '../../lib/form.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { createAgency, getAgency, listAgencies, updateAgency } from './agencies.api.ts';
 import { AgencySelect } from './agency-select.tsx';
 
@@ -84,108 +75,75 @@ export function AgencyFormPage() {
   const navigate = useNavigate();
   const tree = useApi('agencies', listAgencies);
   const current = useApi(`agency:${id ?? ''}`, () => (editing ? getAgency(id) : Promise.resolve(null)));
-  const [values, setValues] = useState<Values>(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<ApiError>();
-  const [saving, setSaving] = useState(false);
+  const { values, setValues, set, text, errors, failure, saving, submit } = useEntityForm(empty);
 
   useEffect(() => {
     if (current.data) setValues(fromAgency(current.data));
-  }, [current.data]);
+  }, [current.data, setValues]);
 
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) =>
-      setValues((v) => ({ ...v, [key]: value }));
-
-  const submit = async (event: FormEvent) => {
+  const save = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
-    const parsed = editing
-      ? UpdateAgency.safeParse(toBody(values))
-      : CreateAgency.safeParse({ parentId: values.parentId, ...toBody(values) });
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
+    const done = () => navigate('/admin/agencies');
+    if (editing) {
+      await submit({
+        parsed: UpdateAgency.safeParse(toBody(values)),
+        send: (body) => updateAgency(id, body).then(done),
+      });
       return;
     }
-    if (!editing && !values.parentId && (tree.data?.length ?? 0) > 0) {
-      setErrors({ parentId: 'Vui lòng chọn cơ quan cấp trên' });
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      if (editing) await updateAgency(id, parsed.data as UpdateAgency);
-      else await createAgency(parsed.data as CreateAgency);
-      navigate('/admin/agencies');
-    } catch (e) {
-      const problem = asApiError(e);
-      setFailure(problem);
-      setErrors(problemFieldErrors(problem.errors));
-    } finally {
-      setSaving(false);
-    }
+    const parentMissing = !values.parentId && (tree.data?.length ?? 0) > 0;
+    await submit({
+      parsed: CreateAgency.safeParse({ parentId: values.parentId, ...toBody(values) }),
+      extraErrors: parentMissing ? { parentId: 'Vui lòng chọn cơ quan cấp trên' } : {},
+      send: (body) => createAgency(body).then(done),
+    });
   };
 
-  if (editing && current.loading) return <Loader aria-label="Đang tải" />;
-  if (editing && current.error) return <ErrorAlert error={current.error} />;
-
-  const title = editing ? `Sửa: ${current.data?.name ?? ''}` : 'Thêm cơ quan, đơn vị';
-  const text = (key: Exclude<keyof Values, 'parentId' | 'kind'>) => ({
+  const date = (key: 'validFrom' | 'validTo') => ({
     value: values[key],
     error: errors[key],
-    onChange: (e: { currentTarget: HTMLInputElement }) => set(key)(e.currentTarget.value),
+    onChange: set(key),
   });
-
+  const title = editing ? `Sửa: ${current.data?.name ?? ''}` : 'Thêm cơ quan, đơn vị';
   return (
-    <Stack gap="md" maw={760}>
-      <Anchor component={Link} to="/admin/agencies" size="sm">
-        ← Danh sách cơ quan, đơn vị
-      </Anchor>
-      <Title order={2}>{title}</Title>
-      <Paper withBorder p="md" radius="md">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <ErrorAlert error={failure ?? tree.error} isShownInline={(path) => inlineFields.test(path)} />
-            <AgencySelect
-              label="Cơ quan cấp trên"
-              agencies={tree.data ?? []}
-              value={values.parentId}
-              onChange={set('parentId')}
-              error={errors.parentId}
-              required={!editing}
-              disabled={editing}
-              description={editing ? 'Không đổi được cơ quan cấp trên sau khi tạo' : undefined}
-            />
-            <TextInput label="Tên cơ quan, đơn vị" required {...text('name')} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Tên viết tắt" {...text('shortName')} />
-              <NativeSelect
-                label="Loại cơ quan, đơn vị"
-                required
-                data={kindOptions}
-                value={values.kind}
-                error={errors.kind}
-                onChange={(e) => set('kind')(AgencyKind.parse(e.currentTarget.value))}
-              />
-              <TextInput label="Tên gọi cấp" placeholder="xã, phường, đặc khu, sở…" {...text('localKind')} />
-              <TextInput label="Mã định danh điện tử" placeholder="000.00.00.H56" {...text('agencyCode')} />
-              <TextInput label="Mã đơn vị hành chính" placeholder="01 hoặc 00070" {...text('gsoCode')} />
-              <div />
-              <TextInput type="date" label="Hiệu lực từ ngày" {...text('validFrom')} />
-              <TextInput type="date" label="Hiệu lực đến ngày" {...text('validTo')} />
-            </SimpleGrid>
-            <Group justify="flex-end" mt="sm">
-              <Button variant="default" component={Link} to="/admin/agencies">
-                Hủy
-              </Button>
-              <Button type="submit" loading={saving}>
-                {editing ? 'Lưu thay đổi' : 'Tạo cơ quan, đơn vị'}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
-    </Stack>
+    <FormPage
+      back={{ to: '/admin/agencies', label: 'Danh sách cơ quan, đơn vị' }}
+      title={title}
+      loading={editing && current.loading}
+      loadError={editing ? current.error : undefined}
+      onSubmit={save}
+      submitLabel={editing ? 'Lưu thay đổi' : 'Tạo cơ quan, đơn vị'}
+      saving={saving}
+    >
+      <ErrorAlert error={failure ?? tree.error} isShownInline={(path) => inlineFields.test(path)} />
+      <AgencySelect
+        label="Cơ quan cấp trên"
+        agencies={tree.data ?? []}
+        value={values.parentId}
+        onChange={set('parentId')}
+        error={errors.parentId}
+        required={!editing}
+        disabled={editing}
+        description={editing ? 'Không đổi được cơ quan cấp trên sau khi tạo' : undefined}
+      />
+      <TextInput label="Tên cơ quan, đơn vị" required {...text('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Tên viết tắt" {...text('shortName')} />
+        <NativeSelect
+          label="Loại cơ quan, đơn vị"
+          required
+          data={kindOptions}
+          value={values.kind}
+          error={errors.kind}
+          onChange={(e) => set('kind')(AgencyKind.parse(e.currentTarget.value))}
+        />
+        <TextInput label="Tên gọi cấp" placeholder="xã, phường, đặc khu, sở…" {...text('localKind')} />
+        <TextInput label="Mã định danh điện tử" placeholder="000.00.00.H56" {...text('agencyCode')} />
+        <TextInput label="Mã đơn vị hành chính" placeholder="01 hoặc 00070" {...text('gsoCode')} />
+        <div />
+        <DateField label="Hiệu lực từ ngày" clearable {...date('validFrom')} />
+        <DateField label="Hiệu lực đến ngày" clearable {...date('validTo')} />
+      </SimpleGrid>
+    </FormPage>
   );
 }

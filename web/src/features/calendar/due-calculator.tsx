@@ -1,8 +1,11 @@
 import { Button, List, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { type DueRequest, DueRule } from '../../../../domain/calendar/requests.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { TimeField } from '../../components/time-field.tsx';
 import type { ApiError } from '../../lib/api.ts';
+import { isClockTime } from '../../lib/dates.ts';
 import { formatDateThenTime } from '../../lib/format.ts';
 import { asApiError } from '../../lib/use-api.ts';
 import { computeDue } from './calendar.api.ts';
@@ -49,7 +52,7 @@ export function DueCalculator({
     setFailure(undefined);
     setInvalid(undefined);
     const rule = DueRule.safeParse(ruleOf(kind, amount));
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isClockTime(time)) {
       setInvalid('Vui lòng nhập ngày và giờ tiếp nhận');
       return;
     }
@@ -83,18 +86,8 @@ export function DueCalculator({
             </Text>
           )}
           <SimpleGrid cols={2} spacing="xs">
-            <TextInput
-              type="date"
-              label="Ngày tiếp nhận"
-              value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
-            />
-            <TextInput
-              type="time"
-              label="Giờ tiếp nhận"
-              value={time}
-              onChange={(e) => setTime(e.currentTarget.value)}
-            />
+            <DateField label="Ngày tiếp nhận" value={date} onChange={setDate} />
+            <TimeField label="Giờ tiếp nhận" value={time} onChange={setTime} />
             <NativeSelect
               label="Tính theo"
               data={ruleOptions}

@@ -1,10 +1,9 @@
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { NewCalendarNotice } from '../../../../domain/calendar/requests.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import type { ApiError } from '../../lib/api.ts';
-import { type FieldErrors, fieldErrors, problemFieldErrors } from '../../lib/form.ts';
-import { asApiError } from '../../lib/use-api.ts';
+import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { addNotice } from './calendar.api.ts';
 import { noticeKindLabel } from './notices-table.tsx';
 
@@ -25,49 +24,26 @@ const inlineFields = /^(date|kind|name|decision)$/;
 
 /** Enters an official notice (a day off, a make-up working day, a cancelled day off) for the whole province. */
 export function NoticeForm({ onCreated }: { onCreated: (date: string) => void }) {
-  const [values, setValues] = useState<Values>(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<ApiError>();
-  const [saving, setSaving] = useState(false);
+  const { values, setValues, set, text, errors, failure, saving, submit } = useEntityForm(empty);
   const [done, setDone] = useState<string>();
 
-  const text = (key: 'date' | 'name' | 'decision') => ({
-    value: values[key],
-    error: errors[key],
-    onChange: (e: { currentTarget: HTMLInputElement }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-    },
-  });
-
-  const submit = async (event: FormEvent) => {
+  const save = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     setDone(undefined);
-    const parsed = NewCalendarNotice.safeParse(values);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      await addNotice(parsed.data);
-      setValues(empty);
-      setDone(`Đã nhập thông báo «${parsed.data.name}».`);
-      onCreated(parsed.data.date);
-    } catch (e) {
-      const problem = asApiError(e);
-      setFailure(problem);
-      setErrors(problemFieldErrors(problem.errors));
-    } finally {
-      setSaving(false);
-    }
+    await submit({
+      parsed: NewCalendarNotice.safeParse(values),
+      send: async (notice) => {
+        await addNotice(notice);
+        setValues(empty);
+        setDone(`Đã nhập thông báo «${notice.name}».`);
+        onCreated(notice.date);
+      },
+    });
   };
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="notice-form-title">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={save} noValidate>
         <Stack gap="sm">
           <Title order={3} size="h4" id="notice-form-title">
             Nhập thông báo chính thức
@@ -83,7 +59,7 @@ export function NoticeForm({ onCreated }: { onCreated: (date: string) => void })
             </Text>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="date" label="Ngày" required {...text('date')} />
+            <DateField label="Ngày" required value={values.date} error={errors.date} onChange={set('date')} />
             <NativeSelect
               label="Loại thông báo"
               required
@@ -92,7 +68,7 @@ export function NoticeForm({ onCreated }: { onCreated: (date: string) => void })
               error={errors.kind}
               onChange={(e) => {
                 const kind = e.currentTarget.value;
-                if (isKind(kind)) setValues((v) => ({ ...v, kind }));
+                if (isKind(kind)) set('kind')(kind);
               }}
             />
             <TextInput label="Tên ngày" placeholder="Nghỉ bù Giỗ Tổ Hùng Vương" required {...text('name')} />

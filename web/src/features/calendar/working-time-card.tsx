@@ -1,21 +1,10 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { type TimeRange, WorkingTime } from '../../../../domain/calendar/working-time.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import type { ApiError } from '../../lib/api.ts';
-import { type FieldErrors, fieldErrors, problemFieldErrors } from '../../lib/form.ts';
-import { asApiError, useApi } from '../../lib/use-api.ts';
+import { TimeField } from '../../components/time-field.tsx';
+import { useApi } from '../../lib/use-api.ts';
+import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { getWorkingTime, setWorkingTime } from './calendar.api.ts';
 
 type ListKey = 'officeHours' | 'receivingHours' | 'saturdayReceivingHours';
@@ -45,10 +34,8 @@ interface Props {
 /** Office and receiving hours of the active agency; its administrators can change them. */
 export function WorkingTimeCard({ agencyId, agencyName, editable }: Props) {
   const current = useApi(`working-time:${agencyId}`, () => getWorkingTime(agencyId));
-  const [draft, setDraft] = useState<WorkingTime | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<ApiError>();
-  const [saving, setSaving] = useState(false);
+  const form = useEntityForm<WorkingTime | null>(null);
+  const { values: draft, setValues: setDraft, errors, failure, saving, clearMessages } = form;
   const [view, setView] = useState(current.data);
 
   useEffect(() => setView(current.data), [current.data]);
@@ -58,30 +45,18 @@ export function WorkingTimeCard({ agencyId, agencyName, editable }: Props) {
 
   const save = async () => {
     if (!draft) return;
-    setFailure(undefined);
-    const parsed = WorkingTime.safeParse(draft);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      setView(await setWorkingTime(agencyId, parsed.data));
-      setDraft(null);
-    } catch (e) {
-      const problem = asApiError(e);
-      setFailure(problem);
-      setErrors(problemFieldErrors(problem.errors));
-    } finally {
-      setSaving(false);
-    }
+    await form.submit({
+      parsed: WorkingTime.safeParse(draft),
+      send: async (workingTime) => {
+        setView(await setWorkingTime(agencyId, workingTime));
+        setDraft(null);
+      },
+    });
   };
 
   const cancel = () => {
     setDraft(null);
-    setErrors({});
-    setFailure(undefined);
+    clearMessages();
   };
 
   return (
@@ -123,19 +98,17 @@ export function WorkingTimeCard({ agencyId, agencyName, editable }: Props) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: a range is identified by its place in the list.
                 <Group key={i} gap="xs" wrap="nowrap" align="flex-start">
                   {(['from', 'to'] as const).map((end) => (
-                    <TextInput
+                    <TimeField
                       key={end}
-                      type="time"
                       aria-label={`${l.label} ${i + 1} ${end === 'from' ? 'từ' : 'đến'}`}
                       value={r[end]}
                       w={140}
                       error={
                         errors[`${l.key}.${i}.${end}`] ?? (end === 'to' ? errors[`${l.key}.${i}`] : undefined)
                       }
-                      onChange={(e) => {
-                        const value = e.currentTarget.value;
-                        edit(l.key, (rs) => rs.map((x, j) => (j === i ? { ...x, [end]: value } : x)));
-                      }}
+                      onChange={(value) =>
+                        edit(l.key, (rs) => rs.map((x, j) => (j === i ? { ...x, [end]: value } : x)))
+                      }
                     />
                   ))}
                   <ActionIcon

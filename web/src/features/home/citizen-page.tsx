@@ -1,9 +1,10 @@
-import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { List, Stack, Text, Title } from '@mantine/core';
 import { sortVi } from '../../../../domain/shared/text.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useApi } from '../../lib/use-api.ts';
 import { listPublicAgencies } from '../agencies/agencies.api.ts';
+import { ModuleCard } from './module-card.tsx';
 import { modulesByRole } from './modules.ts';
 
 /** Citizens see a simple page for now: what is coming, and where to hand in papers in person. */
@@ -23,17 +24,7 @@ export function CitizenPage() {
       </div>
       <Stack gap="sm">
         {modulesByRole.citizen.map((m) => (
-          <Card key={m.title} withBorder radius="md" padding="md">
-            <Group justify="space-between" wrap="nowrap" gap="xs">
-              <Text fw={600}>{m.title}</Text>
-              <Badge color="gray" variant="light" tt="none" style={{ flexShrink: 0 }}>
-                Đang xây dựng
-              </Badge>
-            </Group>
-            <Text size="sm" c="dimmed" mt={4}>
-              {m.description}
-            </Text>
-          </Card>
+          <ModuleCard key={m.title} module={m} />
         ))}
       </Stack>
       <Stack gap="xs">

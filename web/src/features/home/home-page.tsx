@@ -1,7 +1,7 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { roleLabel, StaffRole } from '../../../../domain/access/roles.ts';
 import { useSession } from '../../app/session.tsx';
+import { ModuleCard } from './module-card.tsx';
 import { modulesByRole } from './modules.ts';
 import { ScopeCard } from './scope-card.tsx';
 
@@ -33,29 +33,7 @@ export function HomePage() {
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
             {modulesByRole[role].map((m) => (
-              <Card key={m.title} withBorder radius="md" padding="md">
-                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-                  {m.to ? (
-                    <Anchor component={Link} to={m.to} fw={600}>
-                      {m.title}
-                    </Anchor>
-                  ) : (
-                    <Text fw={600}>{m.title}</Text>
-                  )}
-                  {m.to ? (
-                    <Badge color="green" variant="light" tt="none" style={{ flexShrink: 0 }}>
-                      Sử dụng được
-                    </Badge>
-                  ) : (
-                    <Badge color="gray" variant="light" tt="none" style={{ flexShrink: 0 }}>
-                      Đang xây dựng
-                    </Badge>
-                  )}
-                </Group>
-                <Text size="sm" c="dimmed" mt={4}>
-                  {m.description}
-                </Text>
-              </Card>
+              <ModuleCard key={m.title} module={m} />
             ))}
           </SimpleGrid>
         </Stack>

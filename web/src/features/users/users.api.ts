@@ -9,3 +9,5 @@ export const listUsers = async (): Promise<User[]> => (await api.get('/api/users
 export const createUser = (body: CreateUser) => api.post('/api/users', body, User);
 export const updateUser = (id: string, body: UpdateUser) =>
   api.patch(`/api/users/${encodeURIComponent(id)}`, body, User);
+/** One account in the admin's scope (404 outside it). */
+export const getUser = (id: string) => api.get(`/api/users/${encodeURIComponent(id)}`, User);
