@@ -1,8 +1,9 @@
-import { AppShell, Burger, Button, Group, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
 import { roleLabel } from '../../../domain/access/roles.ts';
-import { navItemsFor } from './navigation.ts';
+import { FullPageLoader } from './guards.tsx';
+import { hasStaffNavbar, navItemsFor } from './navigation.ts';
 import { useSession } from './session.tsx';
 
 /** Who is signed in, on which agency, and the way out. In the header on wide screens, in the navbar on phones. */
@@ -59,7 +60,7 @@ export function Layout() {
   const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const location = useLocation();
   const items = navItemsFor(roles);
-  const hasNavbar = items.length > 0;
+  const hasNavbar = hasStaffNavbar(roles);
 
   return (
     <AppShell
@@ -74,10 +75,21 @@ export function Layout() {
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Mở trình đơn" />
             )}
             <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
-              Một cửa — motcua
+              {isPhone && !hasNavbar ? 'Một cửa' : 'Một cửa — motcua'}
             </Title>
           </Group>
-          {(!isPhone || !hasNavbar) && <UserPanel stacked={false} compact={isPhone} />}
+          <Group gap="sm" wrap="nowrap">
+            {!hasNavbar && (
+              <Group component="nav" aria-label="Điều hướng chính" gap="sm" wrap="nowrap">
+                {items.map((item) => (
+                  <Anchor key={item.to} component={RouterNavLink} to={item.to} size="sm" fw={500}>
+                    {item.label}
+                  </Anchor>
+                ))}
+              </Group>
+            )}
+            {(!isPhone || !hasNavbar) && <UserPanel stacked={false} compact={isPhone} />}
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -109,4 +121,38 @@ export function Layout() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/** A minimal header for anonymous visitors of the public pages: the name and the way in. */
+function AnonymousLayout() {
+  const location = useLocation();
+  return (
+    <AppShell header={{ height: 60 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
+            Một cửa — motcua
+          </Title>
+          <Button
+            component={Link}
+            to="/login"
+            state={{ from: `${location.pathname}${location.search}` }}
+            size="xs"
+          >
+            Đăng nhập
+          </Button>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+/** Pages anyone may read (the procedure catalogue): the normal layout when signed in, a public header otherwise. */
+export function PublicLayout() {
+  const { status } = useSession();
+  if (status === 'loading') return <FullPageLoader />;
+  return status === 'authenticated' ? <Layout /> : <AnonymousLayout />;
 }

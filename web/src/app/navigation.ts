@@ -5,18 +5,24 @@ export interface NavItem {
   to: string;
 }
 
+export const catalogueNavItem: NavItem = { label: 'Thủ tục hành chính', to: '/thu-tuc' };
+
+/** Whether the roles open the staff navbar; citizens get their few links in the header instead. */
+export const hasStaffNavbar = (roles: readonly Role[]): boolean => roles.some((r) => r !== 'citizen');
+
 /**
  * The navbar for the roles held on the active agency: every staff member has a home and reads the working-day
- * calendar; admins manage the tree.
+ * calendar; admins manage the tree. Everyone, citizens too, reads the public procedure catalogue.
  */
 export const navItemsFor = (roles: readonly Role[]): NavItem[] => {
   const items: NavItem[] = [];
-  const staff = roles.some((r) => r !== 'citizen');
+  const staff = hasStaffNavbar(roles);
   if (staff) items.push({ label: 'Trang chủ', to: '/' });
   if (roles.includes('admin')) {
     items.push({ label: 'Cơ quan, đơn vị', to: '/admin/agencies' });
     items.push({ label: 'Người dùng', to: '/admin/users' });
   }
   if (staff) items.push({ label: 'Lịch làm việc', to: '/admin/calendar' });
+  items.push(catalogueNavItem);
   return items;
 };

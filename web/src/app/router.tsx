@@ -5,16 +5,27 @@ import { AgenciesPage } from '../features/agencies/agencies-page.tsx';
 import { AgencyFormPage } from '../features/agencies/agency-form-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { CalendarPage } from '../features/calendar/calendar-page.tsx';
+import { CataloguePage } from '../features/catalogue/catalogue-page.tsx';
+import { ProcedurePage } from '../features/catalogue/procedure-page.tsx';
 import { UserFormPage } from '../features/users/user-form-page.tsx';
 import { UsersPage } from '../features/users/users-page.tsx';
 import { Home, NotFound, RequireAuth, RequireRole } from './guards.tsx';
-import { Layout } from './layout.tsx';
+import { Layout, PublicLayout } from './layout.tsx';
 
 const adminOnly = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
 const staffOnly = (element: ReactNode) => <RequireRole roles={StaffRole.options}>{element}</RequireRole>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // The public catalogue (niêm yết công khai): readable without an account.
+  {
+    path: '/thu-tuc',
+    element: <PublicLayout />,
+    children: [
+      { index: true, element: <CataloguePage /> },
+      { path: ':code', element: <ProcedurePage /> },
+    ],
+  },
   {
     path: '/',
     element: (

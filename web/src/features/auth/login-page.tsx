@@ -1,6 +1,6 @@
-import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { LoginRequest } from '../../../../domain/access/account.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -81,6 +81,9 @@ export function LoginPage() {
             <Button type="submit" loading={submitting} fullWidth size="md">
               Đăng nhập
             </Button>
+            <Anchor component={Link} to="/thu-tuc" size="sm" ta="center">
+              Tra cứu thủ tục hành chính (không cần đăng nhập)
+            </Anchor>
           </Stack>
         </form>
       </Paper>

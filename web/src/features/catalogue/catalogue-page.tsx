@@ -1,0 +1,163 @@
+import {
+  Anchor,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { OnlineLevel, onlineLevelLabel } from '../../../../domain/catalogue/index.ts';
+import type { ProcedureSummary } from '../../../../domain/catalogue/listing.ts';
+import { sortVi } from '../../../../domain/shared/text.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { formatNumber } from '../../lib/format.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { FreeBadge, OnlineLevelBadge } from './badges.tsx';
+import { listProcedures, parseOnlineLevel } from './catalogue.api.ts';
+
+/** The distinct sectors of the listing, in Vietnamese order. */
+const sectorsOf = (items: readonly ProcedureSummary[]) => {
+  const byCode = new Map(items.map((p) => [p.sector.code, p.sector.name]));
+  return sortVi([...byCode], ([, name]) => name).map(([value, label]) => ({ value, label }));
+};
+
+function ProcedureCard({ procedure: p }: { procedure: ProcedureSummary }) {
+  return (
+    <Paper component="li" withBorder radius="md" p="md" style={{ listStyle: 'none' }}>
+      <Stack gap={6}>
+        <Text size="xs" c="dimmed">
+          <Text span ff="monospace" size="xs">
+            {p.nationalCode}
+          </Text>
+          {' · '}
+          {p.sector.name}
+        </Text>
+        <Anchor component={Link} to={`/thu-tuc/${p.nationalCode}`} fw={600} size="lg" lh={1.3}>
+          {p.name}
+        </Anchor>
+        <Text size="sm">
+          Thời hạn giải quyết: <strong>{p.limitText}</strong>
+          {p.legalLimitText && (
+            <Text span size="sm" c="dimmed">
+              {' '}
+              (luật định: {p.legalLimitText})
+            </Text>
+          )}
+        </Text>
+        <Group gap="xs">
+          <OnlineLevelBadge level={p.onlineLevel} />
+          {p.isFree && <FreeBadge />}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Public listing (niêm yết công khai) of the procedures in force: search, sector and online-level filters. */
+export function CataloguePage() {
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const sector = params.get('sector') ?? '';
+  const onlineLevel = parseOnlineLevel(params.get('onlineLevel'));
+  const [text, setText] = useState(q);
+  const [debounced] = useDebouncedValue(text.trim(), 300);
+
+  // The typed text reaches the address (and the request) once typing pauses; back keeps the search.
+  useEffect(() => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (debounced) next.set('q', debounced);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [debounced, setParams]);
+
+  const setParam = (name: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const all = useApi('catalogue:all', () => listProcedures());
+  const filter = { q: q || undefined, sector: sector || undefined, onlineLevel };
+  const listing = useApi(`catalogue:${JSON.stringify(filter)}`, () => listProcedures(filter));
+  const items = listing.data ?? [];
+  const sectors = sectorsOf(all.data ?? []);
+
+  return (
+    <Stack gap="md" maw={960}>
+      <div>
+        <Title order={2}>Thủ tục hành chính</Title>
+        <Text c="dimmed" size="sm">
+          Niêm yết công khai các thủ tục đang có hiệu lực: hồ sơ cần nộp, thời hạn, phí, lệ phí.
+        </Text>
+      </div>
+      <TextInput
+        label="Tìm thủ tục"
+        placeholder="Tên hoặc mã thủ tục, gõ có dấu hoặc không dấu"
+        type="search"
+        inputMode="search"
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        size="md"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <NativeSelect
+          label="Lĩnh vực"
+          value={sector}
+          onChange={(e) => setParam('sector', e.currentTarget.value)}
+          data={[{ value: '', label: 'Tất cả lĩnh vực' }, ...sectors]}
+        />
+        <NativeSelect
+          label="Mức độ trực tuyến"
+          value={onlineLevel ?? ''}
+          onChange={(e) => setParam('onlineLevel', e.currentTarget.value)}
+          data={[
+            { value: '', label: 'Tất cả' },
+            ...OnlineLevel.options.map((level) => ({ value: level, label: onlineLevelLabel[level] })),
+          ]}
+        />
+      </SimpleGrid>
+      <ErrorAlert error={listing.error} />
+      {listing.loading && !listing.data ? (
+        <Loader aria-label="Đang tải" />
+      ) : (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {items.length === 0
+              ? 'Không tìm thấy thủ tục nào phù hợp.'
+              : `${formatNumber(items.length)} thủ tục`}
+          </Text>
+          <Stack
+            component="ul"
+            gap="sm"
+            p={0}
+            m={0}
+            aria-label="Danh sách thủ tục hành chính"
+            aria-busy={listing.loading}
+            style={{ opacity: listing.loading ? 0.6 : 1 }}
+          >
+            {items.map((p) => (
+              <ProcedureCard key={p.nationalCode} procedure={p} />
+            ))}
+          </Stack>
+        </>
+      )}
+    </Stack>
+  );
+}
