@@ -14,7 +14,12 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { catalogueExcelRoutes } from './modules/catalogue/catalogue-excel.routes.ts';
 import { versionRoutes } from './modules/catalogue/versions.routes.ts';
+import { workflowRoutes } from './modules/catalogue/workflows.routes.ts';
+import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { dossierFormRoutes } from './modules/dossiers/forms.routes.ts';
+import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
@@ -55,7 +60,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     calendarRoutes(api, deps);
     catalogueRoutes(api, deps);
     versionRoutes(api, deps);
+    workflowRoutes(api, deps);
     catalogueExcelRoutes(api, deps);
+    dossierRoutes(api, deps);
+    dossierFormRoutes(api, deps);
+    fileRoutes(api, deps);
+    notificationRoutes(api, deps);
   });
 
   const serveWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(webDist, 'index.html'));

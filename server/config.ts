@@ -12,6 +12,11 @@ const Env = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   SESSION_HOURS: z.coerce.number().positive().default(12),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Address applicants reach the portal at: tracking links in notifications (`PUBLIC_URL/tra-cuu/<code>`). */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Outgoing mail server, e.g. `smtp://user:pass@host:587` (`smtps://` for TLS on 465); unset: mail is logged. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Một cửa điện tử <no-reply@localhost>'),
 });
 
 export type Config = Readonly<{
@@ -28,6 +33,13 @@ export type Config = Readonly<{
   lockout: Readonly<{ maxFailures: number; minutes: number }>;
   /** Login attempts per client IP per minute (per app process). */
   loginRatePerMinute: number;
+  /** Public dossier-tracking requests per client IP per minute (per app process). */
+  trackingRatePerMinute: number;
+  /** Base URL of the public portal, without a trailing slash. */
+  publicUrl: string;
+  /** SMTP server for e-mail notifications; undefined: e-mails are written to the log, never claimed sent. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -44,6 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: e.BODY_LIMIT_BYTES,
     lockout: { maxFailures: 5, minutes: 15 },
     loginRatePerMinute: 20,
+    trackingRatePerMinute: 60,
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     ...overrides,
   });
 }

@@ -1,7 +1,8 @@
 import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
-import { systemClock } from './context.ts';
+import { type Deps, systemClock } from './context.ts';
 import { openDatabase } from './db/client.ts';
+import { type Jobs, startJobs } from './jobs/index.ts';
 import { type DemoAccount, isEmpty, seedDemo } from './seed/demo.ts';
 
 export type StartOptions = Partial<{
@@ -28,8 +29,16 @@ export async function startMotcua(opts: StartOptions = {}) {
   await database.migrate();
   let demoAccounts: DemoAccount[] = [];
   if (opts.seedDemo && (await isEmpty(database.db))) demoAccounts = await seedDemo(database.db);
-  const app = await buildApp({ db: database.db, dbKind: database.kind, config, clock: systemClock });
+  const deps: Deps = { db: database.db, dbKind: database.kind, config, clock: systemClock };
+  const app = await buildApp(deps);
+  // Background jobs (outbox delivery, overdue marking) start once listening and stop when the app closes,
+  // before the database does.
+  let jobs: Jobs | undefined;
+  app.addHook('onClose', async () => {
+    await jobs?.stop();
+  });
   await app.listen({ port: config.port, host: config.host });
+  jobs = startJobs(deps, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {

@@ -74,16 +74,22 @@ export type WorkflowIssue = { path: string; message: string };
 
 const hours = (h: number): string => `${String(h).replace('.', ',')} giờ`;
 
-/** Longest clock-running path from `start` along `next` (assumes no cycle), in working hours. */
+/**
+ * Longest clock-running path from `start` along `next`, in working hours. A loop is cut where it closes (the
+ * editor shows a total while someone is still wiring the steps; `validateWorkflow` refuses loops anyway).
+ */
 const longestPath = (steps: Map<string, WorkflowStep>, start: string): number => {
   const memo = new Map<string, number>();
+  const onPath = new Set<string>();
   const visit = (key: string): number => {
     const cached = memo.get(key);
     if (cached !== undefined) return cached;
     const step = steps.get(key);
-    if (step === undefined) return 0;
+    if (step === undefined || onPath.has(key)) return 0;
+    onPath.add(key);
     const own = step.pausesClock ? 0 : step.budgetHours;
     const rest = Math.max(0, ...step.next.map(visit));
+    onPath.delete(key);
     memo.set(key, own + rest);
     return own + rest;
   };

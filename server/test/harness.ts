@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -53,7 +56,11 @@ export async function makeTestApp(overrides: Partial<Config> = {}) {
   const clock = testClock();
   const config = loadConfig(
     { ...process.env, LOG_LEVEL: 'silent' },
-    { loginRatePerMinute: 1000, ...overrides },
+    {
+      loginRatePerMinute: 1000,
+      dataDir: mkdtempSync(path.join(os.tmpdir(), 'motcua-test-')),
+      ...overrides,
+    },
   );
   const app: FastifyInstance = await buildApp(
     { db: database.db, dbKind: database.kind, config, clock },

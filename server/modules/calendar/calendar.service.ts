@@ -2,8 +2,10 @@ import {
   addCalendarDays,
   addWorkingDays,
   addWorkingHours,
+  applySuspensions,
   buildCalendar,
   type CalendarNotice,
+  countWorkingDays,
   DEFAULT_RULES_FROM_YEAR,
   DEFAULT_WORKING_TIME,
   type Deadline,
@@ -118,6 +120,53 @@ async function workingTimeOf(ctx: Pick<Ctx, 'db'>, agencyCode?: string): Promise
   return (await repo.findWorkingTime(ctx.db, agency.path)) ?? DEFAULT_WORKING_TIME;
 }
 
+/** Deadline operations bound to the calendar in force and one agency's office hours. */
+export type LegalClock = Readonly<{
+  due: (from: Date, rule: DueRule) => Deadline;
+  /** The due date moved by the office time between `from` and `to` (a suspension of the clock). */
+  resume: (due: Date, from: Date, to: Date, reason: string) => Deadline;
+  workingDaysBetween: (from: Date, to: Date) => number;
+}>;
+
+/** Domain range errors (dates outside the calendar) are the caller's bad input. */
+function guarded<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  return (...args) => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      if (e instanceof RangeError) throw new AppError('VALIDATION', e.message);
+      throw e;
+    }
+  };
+}
+
+function bind(cal: WorkingCalendar, wt: WorkingTime): LegalClock {
+  return {
+    due: guarded((from: Date, rule: DueRule) => {
+      if ('workingDays' in rule) return addWorkingDays(cal, from, rule.workingDays, wt);
+      if ('workingHours' in rule) return addWorkingHours(cal, from, rule.workingHours, wt);
+      if ('sameDay' in rule) return sameDay(cal, from, wt);
+      return addCalendarDays(cal, from, rule.calendarDays);
+    }),
+    resume: guarded((due: Date, from: Date, to: Date, reason: string) =>
+      applySuspensions(cal, due, [{ from, to, reason }], wt),
+    ),
+    workingDaysBetween: guarded((from: Date, to: Date) => countWorkingDays(cal, from, to)),
+  };
+}
+
+/**
+ * The legal clock of an agency (office hours of the agency or its nearest ancestor). Load it before opening a
+ * transaction: the embedded database runs one query at a time.
+ */
+export async function legalClockAt(ctx: Pick<Ctx, 'db' | 'clock'>, agencyPath: string): Promise<LegalClock> {
+  const [{ cal }, wt] = await Promise.all([
+    loadCalendar(ctx.db, ctx.clock.now()),
+    repo.findWorkingTime(ctx.db, agencyPath),
+  ]);
+  return bind(cal, wt ?? DEFAULT_WORKING_TIME);
+}
+
 /** Computes a due date with its explanation (the one entry point for every module's deadlines). */
 export async function computeDue(
   ctx: Pick<Ctx, 'db' | 'clock'>,
@@ -129,15 +178,7 @@ export async function computeDue(
     loadCalendar(ctx.db, ctx.clock.now()),
     workingTimeOf(ctx, agencyCode),
   ]);
-  try {
-    if ('workingDays' in rule) return addWorkingDays(cal, from, rule.workingDays, wt);
-    if ('workingHours' in rule) return addWorkingHours(cal, from, rule.workingHours, wt);
-    if ('sameDay' in rule) return sameDay(cal, from, wt);
-    return addCalendarDays(cal, from, rule.calendarDays);
-  } catch (e) {
-    if (e instanceof RangeError) throw new AppError('VALIDATION', e.message);
-    throw e;
-  }
+  return bind(cal, wt).due(from, rule);
 }
 
 export async function getWorkingTime(ctx: Ctx, agencyId: string) {

@@ -24,6 +24,9 @@ describe('catalogue policy', () => {
     ['desk officer cannot export', actor('deskOfficer', province), 'exportWorkbook', false],
     ['a citizen cannot export', actor('admin', province, 'citizen'), 'exportWorkbook', false],
     ['anonymous cannot export', null, 'exportWorkbook', false],
+    ['province admin edits workflows', actor('admin', province), 'editWorkflows', true],
+    ['commune admin cannot edit workflows', actor('admin', commune), 'editWorkflows', false],
+    ['province leader cannot edit workflows', actor('leader', province), 'editWorkflows', false],
   ])('%s', (_name, who, action, allowed) => {
     expect(canOnCatalogue(who, action)).toBe(allowed);
   });

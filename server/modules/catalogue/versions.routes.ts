@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProcedureAdminSummary } from '../../../domain/catalogue/admin.ts';
 import { Decision, NationalCode, ProcedureVersion, VersionPatch } from '../../../domain/catalogue/index.ts';
 import { IsoDate } from '../../../domain/shared/text.ts';
 import type { Deps } from '../../context.ts';
@@ -12,6 +13,17 @@ const PublishRequest = z.strictObject({ decision: Decision, effectiveFrom: IsoDa
 
 export function versionRoutes(app: App, deps: Deps) {
   const r = typed(app);
+  r.get(
+    '/api/catalogue/procedures',
+    {
+      schema: {
+        tags,
+        summary: 'Mọi thủ tục trong danh mục, kèm phiên bản đang công bố và dự thảo (nếu có)',
+        response: { 200: ItemsOf(ProcedureAdminSummary), ...problems(401, 403) },
+      },
+    },
+    async (request) => ({ items: await svc.listCatalogueProcedures(ctxOf(request, deps)) }),
+  );
   r.get(
     '/api/catalogue/procedures/:code/versions',
     {

@@ -1,3 +1,4 @@
+import { type ProcedureAdminSummary, summariseForAdmin } from '../../../domain/catalogue/admin.ts';
 import {
   changeVersion,
   type Decision,
@@ -33,6 +34,20 @@ async function load(q: Tx | Ctx['db'], code: string) {
   const procedure = await repo.findProcedureByCode(q, code);
   if (!procedure) throw notFound(`thủ tục ${code}`);
   return { procedure, versions: await repo.listVersions(q, procedure.id) };
+}
+
+/** Every procedure of the catalogue with its published version and open draft, by national code. */
+export async function listCatalogueProcedures(ctx: Ctx): Promise<ProcedureAdminSummary[]> {
+  const actor = requireStaff(ctx);
+  if (!canOnCatalogue(actor, 'readVersions')) throw forbidden();
+  const procedures = await repo.listProcedures(ctx.db);
+  const byProcedure = new Map<string, ProcedureVersion[]>();
+  for (const row of await repo.listAllVersions(ctx.db)) {
+    const list = byProcedure.get(row.procedureId) ?? [];
+    list.push(row.version);
+    byProcedure.set(row.procedureId, list);
+  }
+  return procedures.map((p) => summariseForAdmin(p, byProcedure.get(p.id) ?? []));
 }
 
 export async function listProcedureVersions(ctx: Ctx, code: string): Promise<ProcedureVersion[]> {

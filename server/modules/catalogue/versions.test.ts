@@ -75,4 +75,19 @@ describe('procedure versions', () => {
     expectProblem(await desk.post(`${url}/draft/publish`, { decision }), 403, 'FORBIDDEN');
     expectProblem(await t.app.inject(`${url}/versions`), 401, 'UNAUTHENTICATED');
   });
+
+  it('lists every procedure for the administration with its published version and open draft', async () => {
+    const admin = await t.login('qt.tinh');
+    await admin.patch(`${url}/draft`, { limitNote: 'Dự thảo phiên bản 3' });
+    const res = await admin.get('/api/catalogue/procedures');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { nationalCode: string }[];
+    expect(items.length).toBe(demoCatalogue().length);
+    expect(items.find((p) => p.nationalCode === code)).toMatchObject({
+      published: { version: 2, status: 'published', effectiveFrom: '2026-03-15' },
+      draft: { version: 3, status: 'draft', effectiveFrom: null },
+    });
+    expect(items.find((p) => p.nationalCode === '1.001193')).toMatchObject({ draft: null });
+    expectProblem(await t.app.inject('/api/catalogue/procedures'), 401, 'UNAUTHENTICATED');
+  });
 });

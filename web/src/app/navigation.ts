@@ -12,7 +12,8 @@ export const hasStaffNavbar = (roles: readonly Role[]): boolean => roles.some((r
 
 /**
  * The navbar for the roles held on the active agency: every staff member has a home and reads the working-day
- * calendar; admins manage the tree. Everyone, citizens too, reads the public procedure catalogue.
+ * calendar; admins manage the tree and the procedure catalogue. Everyone, citizens too, reads the public
+ * procedure catalogue.
  */
 export const navItemsFor = (roles: readonly Role[]): NavItem[] => {
   const items: NavItem[] = [];
@@ -21,6 +22,7 @@ export const navItemsFor = (roles: readonly Role[]): NavItem[] => {
   if (roles.includes('admin')) {
     items.push({ label: 'Cơ quan, đơn vị', to: '/admin/agencies' });
     items.push({ label: 'Người dùng', to: '/admin/users' });
+    items.push({ label: 'Quản lý thủ tục', to: '/admin/procedures' });
   }
   if (staff) items.push({ label: 'Lịch làm việc', to: '/admin/calendar' });
   items.push(catalogueNavItem);

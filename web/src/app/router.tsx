@@ -7,6 +7,8 @@ import { LoginPage } from '../features/auth/login-page.tsx';
 import { CalendarPage } from '../features/calendar/calendar-page.tsx';
 import { CataloguePage } from '../features/catalogue/catalogue-page.tsx';
 import { ProcedurePage } from '../features/catalogue/procedure-page.tsx';
+import { CatalogueAdminPage } from '../features/catalogue-admin/admin-list-page.tsx';
+import { ProcedureAdminPage } from '../features/catalogue-admin/procedure-admin-page.tsx';
 import { UserFormPage } from '../features/users/user-form-page.tsx';
 import { UsersPage } from '../features/users/users-page.tsx';
 import { Home, NotFound, RequireAuth, RequireRole } from './guards.tsx';
@@ -42,6 +44,8 @@ export const router = createBrowserRouter([
       { path: 'admin/users/new', element: adminOnly(<UserFormPage key="new" />) },
       { path: 'admin/users/:id', element: adminOnly(<UserFormPage />) },
       { path: 'admin/calendar', element: staffOnly(<CalendarPage />) },
+      { path: 'admin/procedures', element: adminOnly(<CatalogueAdminPage />) },
+      { path: 'admin/procedures/:code', element: adminOnly(<ProcedureAdminPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -14,6 +14,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
   readonly errors: FieldError[];
+  /** Members of the problem beyond the standard ones (e.g. `supplementItems`, `allowedActions`). */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -22,6 +24,7 @@ export class ApiError extends Error {
     detail?: string | undefined;
     requestId?: string | undefined;
     errors?: FieldError[] | undefined;
+    extensions?: Record<string, unknown> | undefined;
   }) {
     super(init.title);
     this.name = 'ApiError';
@@ -31,6 +34,7 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.requestId = init.requestId;
     this.errors = init.errors ?? [];
+    this.extensions = init.extensions ?? {};
   }
 
   /** The message for one form field (`path` as the server names it, e.g. `grants.0.agencyId`). */
@@ -79,6 +83,7 @@ const toApiError = async (response: Response): Promise<ApiError> => {
       detail: p.detail,
       requestId: p.requestId,
       errors: p.errors,
+      extensions: body as Record<string, unknown>,
     });
   }
   return new ApiError({ status: response.status, code: 'UNKNOWN', title: titleFor(response.status) });
@@ -91,9 +96,16 @@ async function request<S extends z.ZodType>(
   path: string,
   schema: S | null,
   body?: unknown,
+  extraHeaders: Record<string, string> = {},
 ): Promise<z.infer<S>> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    ...extraHeaders,
+  };
+  // A file (an Excel workbook to import) is sent as it is, with its own type; anything else as JSON.
+  const isFile = body instanceof Blob;
+  if (isFile) headers['content-type'] = body.type || 'application/octet-stream';
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -102,7 +114,7 @@ async function request<S extends z.ZodType>(
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: isFile ? body : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({ status: 0, code: 'NETWORK', title: titleFor(0) });
@@ -131,7 +143,9 @@ async function request<S extends z.ZodType>(
 
 export const api = {
   get: <S extends z.ZodType>(path: string, schema: S) => request('GET', path, schema),
-  post: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request('POST', path, schema, body),
+  /** `headers`: e.g. an Idempotency-Key, or the X-File-Name of an upload. */
+  post: <S extends z.ZodType>(path: string, body: unknown, schema: S, headers?: Record<string, string>) =>
+    request('POST', path, schema, body, headers),
   patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
     request('PATCH', path, schema, body),
   put: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request('PUT', path, schema, body),

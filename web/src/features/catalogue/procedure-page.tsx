@@ -6,6 +6,7 @@ import {
   type Fee,
   type ImplementingAgency,
   type PageTier,
+  type RequiredDocument,
   stepKindLabel,
   type Workflow,
   workflowHours,
@@ -139,6 +140,94 @@ function WorkflowSteps({ workflow }: { workflow: Workflow }) {
   );
 }
 
+const kindsText = (d: RequiredDocument): string => d.kinds.map((k) => documentKindLabel[k]).join('; hoặc ');
+
+function MandatoryMark({ mandatory }: { mandatory: boolean }) {
+  return mandatory ? (
+    <Badge variant="light" tt="none">
+      Bắt buộc
+    </Badge>
+  ) : (
+    <Text size="sm" c="dimmed">
+      Nếu có
+    </Text>
+  );
+}
+
+function DocumentNotes({ document: d }: { document: RequiredDocument }) {
+  return (
+    <>
+      {d.templateFile && (
+        <Text size="xs" c="dimmed">
+          Mẫu: {d.templateFile}
+        </Text>
+      )}
+      {d.note && (
+        <Text size="xs" c="dimmed">
+          {d.note}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** The checklist as a table from tablet width up. */
+function ChecklistTable({ documents }: { documents: readonly RequiredDocument[] }) {
+  return (
+    <Table striped verticalSpacing="xs" aria-label="Thành phần hồ sơ" visibleFrom="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Tên giấy tờ</Table.Th>
+          <Table.Th>Loại bản</Table.Th>
+          <Table.Th>Số lượng</Table.Th>
+          <Table.Th>Bắt buộc</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {documents.map((d) => (
+          <Table.Tr key={d.key}>
+            <Table.Td>
+              <Text size="sm">{d.name}</Text>
+              <DocumentNotes document={d} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{kindsText(d)}</Text>
+            </Table.Td>
+            <Table.Td>{String(d.count).padStart(2, '0')}</Table.Td>
+            <Table.Td>
+              <MandatoryMark mandatory={d.mandatory} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** The checklist as cards on phones: a four-column table would scroll sideways at 390 px. */
+function ChecklistCards({ documents }: { documents: readonly RequiredDocument[] }) {
+  return (
+    <Stack component="ul" gap="xs" p={0} m={0} aria-label="Thành phần hồ sơ" hiddenFrom="sm">
+      {documents.map((d) => (
+        <Paper key={d.key} component="li" withBorder radius="sm" p="sm" style={{ listStyle: 'none' }}>
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {d.name}
+            </Text>
+            <Text size="sm">
+              {kindsText(d)} · {String(d.count).padStart(2, '0')} bản
+            </Text>
+            <DocumentNotes document={d} />
+            <Group>
+              <MandatoryMark mandatory={d.mandatory} />
+            </Group>
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
 /** One procedure as published: every section of the public listing, on one scrolling page. */
 export function ProcedurePage() {
   const { code = '' } = useParams();
@@ -203,52 +292,8 @@ export function ProcedurePage() {
       </Section>
 
       <Section id="ho-so" title="Thành phần hồ sơ">
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped verticalSpacing="xs" aria-label="Thành phần hồ sơ">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Tên giấy tờ</Table.Th>
-                <Table.Th>Loại bản</Table.Th>
-                <Table.Th>Số lượng</Table.Th>
-                <Table.Th>Bắt buộc</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {v.requiredDocuments.map((d) => (
-                <Table.Tr key={d.key}>
-                  <Table.Td>
-                    <Text size="sm">{d.name}</Text>
-                    {d.templateFile && (
-                      <Text size="xs" c="dimmed">
-                        Mẫu: {d.templateFile}
-                      </Text>
-                    )}
-                    {d.note && (
-                      <Text size="xs" c="dimmed">
-                        {d.note}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{d.kinds.map((k) => documentKindLabel[k]).join('; hoặc ')}</Text>
-                  </Table.Td>
-                  <Table.Td>{String(d.count).padStart(2, '0')}</Table.Td>
-                  <Table.Td>
-                    {d.mandatory ? (
-                      <Badge variant="light" tt="none">
-                        Bắt buộc
-                      </Badge>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        Nếu có
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ChecklistTable documents={v.requiredDocuments} />
+        <ChecklistCards documents={v.requiredDocuments} />
       </Section>
 
       <Section id="ket-qua" title="Kết quả">

@@ -19,7 +19,7 @@ export const modulesByRole: Record<Role, ModuleEntry[]> = {
     {
       title: 'Danh mục thủ tục hành chính',
       description: 'Thủ tục, lĩnh vực, thời hạn, phí, lệ phí',
-      to: null,
+      to: '/admin/procedures',
     },
   ],
   deskOfficer: [

@@ -1,0 +1,216 @@
+/**
+ * Intake and public-tracking throughput over real HTTP (issue 5), next to pgbench's rate for an equivalent
+ * transaction on the same PostgreSQL, measured in the same run.
+ *
+ *   npx tsx bench/intake.bench.ts                       # embedded database (PGlite)
+ *   BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/intake.bench.ts   # PostgreSQL
+ *
+ * With BENCH_PG a fresh database is created (and dropped) for the app and another for pgbench. pgbench's
+ * script draws a daily number (INSERT … ON CONFLICT DO UPDATE), inserts a dossier row with a JSON document, an
+ * event and an outbox row in one transaction: what an intake writes, without the application around it.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { openPglite, openPostgres } from '../server/db/client.ts';
+import { importCatalogue } from '../server/modules/catalogue/catalogue.service.ts';
+import { demoCatalogue } from '../server/seed/demo-catalogue.ts';
+import { make } from '../server/test/factories.ts';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+const INTAKES = Number(process.env.BENCH_INTAKES ?? 400);
+const TRACK_CONNECTIONS = 100;
+const TRACKS = Number(process.env.BENCH_TRACKS ?? 5000);
+const adminUrl = process.env.BENCH_PG;
+
+const withDb = (url: string, name: string) => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+async function freshPgDatabase(name: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return withDb(adminUrl!, name);
+}
+async function dropPgDatabase(name: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
+
+const PGBENCH_SCRIPT = `
+\\set n random(1, 1000000000)
+BEGIN;
+INSERT INTO seq(scope, day, last) VALUES ('desk', '260302', 1)
+  ON CONFLICT (scope, day) DO UPDATE SET last = seq.last + 1 RETURNING last;
+INSERT INTO dossier(code, doc) VALUES ('X-' || :n, '{"applicant":{"fullName":"Nguyễn Văn An","citizenId":"001090012345"},"documents":[{"key":"a"},{"key":"b"}],"steps":[1,2,3,4,5]}') RETURNING id;
+INSERT INTO event(dossier_code, seq, data) VALUES ('X-' || :n, 1, '{"explanation":["a","b","c"]}');
+INSERT INTO outbox(dossier_code, channel, payload) VALUES ('X-' || :n, 'email', '{"code":"x"}');
+COMMIT;
+`;
+
+async function pgbenchRate(): Promise<number> {
+  const name = `motcua_pgbench_${process.pid}`;
+  const url = await freshPgDatabase(name);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`
+    CREATE TABLE seq (scope text, day text, last int NOT NULL, PRIMARY KEY (scope, day));
+    CREATE TABLE dossier (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), code text UNIQUE, doc jsonb);
+    CREATE TABLE event (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), dossier_code text, seq int, data jsonb);
+    CREATE TABLE outbox (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), dossier_code text, channel text, payload jsonb);`);
+  await c.end();
+  const script = path.join(os.tmpdir(), `motcua-pgbench-${process.pid}.sql`);
+  fs.writeFileSync(script, PGBENCH_SCRIPT);
+  const u = new URL(url);
+  const out = execFileSync(
+    'pgbench',
+    [
+      '-n',
+      '-c',
+      String(CLIENTS),
+      '-j',
+      '2',
+      '-T',
+      '10',
+      '-f',
+      script,
+      '-h',
+      u.hostname,
+      '-p',
+      u.port || '5432',
+      '-U',
+      u.username || 'postgres',
+      name,
+    ],
+    { encoding: 'utf8' },
+  );
+  await dropPgDatabase(name);
+  const tps = /tps = ([\d.]+)/.exec(out);
+  if (!tps) throw new Error(`pgbench output not understood:\n${out}`);
+  return Number(tps[1]);
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+async function main() {
+  const appDbName = `motcua_bench_${process.pid}`;
+  const database = adminUrl
+    ? openPostgres(await freshPgDatabase(appDbName), CLIENTS + 4)
+    : await openPglite(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-')), 'db'));
+  await database.migrate();
+  const clock = { now: () => new Date() };
+  await importCatalogue({ db: database.db, actor: null, clock, requestId: 'bench' }, demoCatalogue());
+  const province = await make.agency(database.db, {
+    name: 'Tỉnh Thử',
+    kind: 'province',
+    agencyCode: '000.00.00.H99',
+  });
+  const commune = await make.agency(database.db, {
+    parent: province,
+    name: 'Xã An',
+    agencyCode: '000.01.00.H99',
+  });
+  await make.user(database.db, {
+    username: 'bench.desk',
+    grants: [{ role: 'deskOfficer', agency: commune }],
+  });
+  const config = loadConfig(
+    { ...process.env, LOG_LEVEL: 'silent' },
+    { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-files-')), trackingRatePerMinute: 1e9 },
+  );
+  const app = await buildApp({ db: database.db, dbKind: database.kind, config, clock }, { serveWeb: false });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench.desk', password: 'Test@12345' }),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const body = JSON.stringify({
+    procedureCode: '1.001022',
+    receivingAgencyId: commune.id,
+    applicant: {
+      kind: 'person',
+      fullName: 'Nguyễn Văn An',
+      citizenId: '001090012345',
+      phone: '0912345678',
+      email: 'an@example.vn',
+      address: { street: 'Số 5 phố Hàng Bông' },
+    },
+    documents: [
+      { key: 'declaration', kind: 'original' },
+      { key: 'evidence', kind: 'certifiedCopy' },
+    ],
+  });
+  const intake = async () => {
+    const res = await fetch(`${base}/api/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body,
+    });
+    if (res.status !== 201) throw new Error(`intake ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { code: string }).code;
+  };
+  for (let i = 0; i < 10; i++) await intake(); // warm-up
+  const codes: string[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next++ < INTAKES) codes.push(await intake());
+    }),
+  );
+  const intakeSeconds = (performance.now() - t0) / 1000;
+  const intakeRate = INTAKES / intakeSeconds;
+
+  const latencies: number[] = [];
+  let sent = 0;
+  const t1 = performance.now();
+  await Promise.all(
+    Array.from({ length: TRACK_CONNECTIONS }, async () => {
+      while (sent++ < TRACKS) {
+        const code = codes[sent % codes.length]!;
+        const s = performance.now();
+        const res = await fetch(`${base}/api/public/dossiers/${code}`);
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`tracking ${res.status}`);
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const trackSeconds = (performance.now() - t1) / 1000;
+  latencies.sort((a, b) => a - b);
+  await app.close();
+  await database.close();
+  if (adminUrl) await dropPgDatabase(appDbName);
+
+  const pgbench = adminUrl ? await pgbenchRate() : undefined;
+  const f = (n: number) => n.toFixed(1);
+  console.log(
+    `database: ${adminUrl ? 'PostgreSQL' : 'PGlite (embedded)'}; Node ${process.version}; ${os.cpus().length} cores`,
+  );
+  console.log(`intake: ${INTAKES} at ${CLIENTS} clients in ${f(intakeSeconds)} s = ${f(intakeRate)} /s`);
+  if (pgbench)
+    console.log(
+      `pgbench equivalent transaction at ${CLIENTS} clients: ${f(pgbench)} tps; intake/pgbench = ${((intakeRate / pgbench) * 100).toFixed(1)} % (target ≥ 50 %)`,
+    );
+  console.log(
+    `tracking: ${TRACKS} requests at ${TRACK_CONNECTIONS} connections in ${f(trackSeconds)} s = ${f(TRACKS / trackSeconds)} /s; p50 ${f(percentile(latencies, 0.5))} ms, p99 ${f(percentile(latencies, 0.99))} ms (target p99 < 20 ms)`,
+  );
+}
+
+await main();

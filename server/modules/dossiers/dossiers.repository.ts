@@ -1,0 +1,154 @@
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { DossierEvent } from '../../../domain/dossier/machine.ts';
+import type { DossierStatus } from '../../../domain/dossier/status.ts';
+import { agencies, dossierEvents, dossiers, intakeSlips, procedures } from '../../db/schema.ts';
+import type { Queryable } from '../../db/tx.ts';
+
+export type DossierRow = typeof dossiers.$inferSelect;
+export type NewDossier = typeof dossiers.$inferInsert;
+
+export async function insertDossier(q: Queryable, d: NewDossier): Promise<DossierRow> {
+  const [row] = await q.insert(dossiers).values(d).returning();
+  return row!;
+}
+
+export async function findDossier(q: Queryable, id: string): Promise<DossierRow | undefined> {
+  const [row] = await q.select().from(dossiers).where(eq(dossiers.id, id));
+  return row;
+}
+
+/** Locks the dossier row for the rest of the transaction: actions on one dossier run one after another. */
+export async function lockDossier(q: Queryable, id: string): Promise<DossierRow | undefined> {
+  const [row] = await q.select().from(dossiers).where(eq(dossiers.id, id)).for('update');
+  return row;
+}
+
+export async function findDossierByCode(q: Queryable, code: string): Promise<DossierRow | undefined> {
+  const [row] = await q.select().from(dossiers).where(eq(dossiers.code, code));
+  return row;
+}
+
+export async function appendEvent(q: Queryable, dossierId: string, e: DossierEvent) {
+  await q.insert(dossierEvents).values({ dossierId, ...e, data: e.data as object });
+}
+
+/** Writes the state after `e` onto the dossier row (the projection of its events). */
+export async function project(
+  q: Queryable,
+  id: string,
+  e: DossierEvent,
+  extra: Partial<Pick<NewDossier, 'dueExplanation' | 'resolvedAt' | 'finishedAt' | 'pausedSince'>> = {},
+) {
+  await q
+    .update(dossiers)
+    .set({
+      status: e.toStatus,
+      stepKey: e.toStep,
+      holderAgencyId: e.holderAgencyId,
+      assigneeId: e.assigneeId,
+      dueAt: e.dueAt,
+      lastSeq: e.seq,
+      ...extra,
+    })
+    .where(eq(dossiers.id, id));
+}
+
+const toEvent = (r: typeof dossierEvents.$inferSelect): DossierEvent => ({
+  seq: r.seq,
+  at: r.at,
+  action: r.action as DossierEvent['action'],
+  actorId: r.actorId,
+  actorName: r.actorName,
+  role: r.role,
+  agencyId: r.agencyId,
+  fromStatus: r.fromStatus as DossierStatus | null,
+  toStatus: r.toStatus as DossierStatus,
+  fromStep: r.fromStep,
+  toStep: r.toStep,
+  holderAgencyId: r.holderAgencyId,
+  assigneeId: r.assigneeId,
+  dueAt: r.dueAt,
+  note: r.note,
+  data: r.data as Record<string, unknown>,
+});
+
+export async function listEvents(q: Queryable, dossierId: string): Promise<DossierEvent[]> {
+  const rows = await q
+    .select()
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, dossierId))
+    .orderBy(asc(dossierEvents.seq));
+  return rows.map(toEvent);
+}
+
+export type ListFilter = Readonly<{
+  /** Subtree roots the reader may see (receiving, competent or holding agency inside one of them). */
+  roots: readonly string[];
+  status?: readonly DossierStatus[];
+  /** Only work waiting for one of these (role, subtree) pairs: held there, at a step of that role. */
+  work?: readonly Readonly<{ role: string; root: string }>[];
+  assigneeId?: string | null;
+  q?: string;
+  limit: number;
+  offset: number;
+}>;
+
+/** Dossiers visible under `roots`, open work first by due date. */
+export async function listDossiers(q: Queryable, f: ListFilter) {
+  if (f.roots.length === 0) return { rows: [] as DossierRow[], total: 0 };
+  const visible = sql`exists (select 1 from ${agencies} a where a.id in (${dossiers.receivingAgencyId}, ${dossiers.competentAgencyId}, ${dossiers.holderAgencyId}) and (${sql.join(
+    f.roots.map((r) => sql`a.path like ${`${r}%`}`),
+    sql` or `,
+  )}))`;
+  const conditions: SQL[] = [visible];
+  if (f.status?.length) conditions.push(inArray(dossiers.status, [...f.status]));
+  if (f.work) {
+    if (f.work.length === 0) return { rows: [], total: 0 };
+    const pairs = f.work.map(
+      (w) =>
+        sql`(h.path like ${`${w.root}%`} and exists (select 1 from jsonb_array_elements(${dossiers.workflow}->'steps') s where s->>'key' = ${dossiers.stepKey} and s->>'role' = ${w.role}))`,
+    );
+    conditions.push(
+      sql`exists (select 1 from ${agencies} h where h.id = ${dossiers.holderAgencyId} and (${sql.join(pairs, sql` or `)}))`,
+    );
+  }
+  if (f.assigneeId === null) conditions.push(isNull(dossiers.assigneeId));
+  else if (f.assigneeId !== undefined) conditions.push(eq(dossiers.assigneeId, f.assigneeId));
+  if (f.q) {
+    const needle = `%${f.q.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    conditions.push(
+      sql`(immutable_unaccent(lower(${dossiers.applicantName})) like immutable_unaccent(${needle}) or lower(${dossiers.code}) like ${needle})`,
+    );
+  }
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    q
+      .select()
+      .from(dossiers)
+      .where(where)
+      .orderBy(sql`${dossiers.dueAt} asc nulls last`, desc(dossiers.receivedAt))
+      .limit(f.limit)
+      .offset(f.offset),
+    q.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+export async function insertSlip(q: Queryable, s: typeof intakeSlips.$inferInsert) {
+  const [row] = await q.insert(intakeSlips).values(s).returning();
+  return row!;
+}
+
+export async function findSlip(q: Queryable, id: string) {
+  const [row] = await q.select().from(intakeSlips).where(eq(intakeSlips.id, id));
+  return row;
+}
+
+export async function procedureNames(q: Queryable, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await q
+    .select({ id: procedures.id, name: procedures.name })
+    .from(procedures)
+    .where(inArray(procedures.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,0 +1,249 @@
+/**
+ * Intake at the desk (DOMAIN §3.1): receipt with a dossier code and due date, or a guidance / refusal slip.
+ * Everything a receipt needs is read before the transaction; inside it: the code number, the dossier, its first
+ * event and the notice to the applicant commit together, at most once per Idempotency-Key.
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { buildSubmissionSchema, type Workflow } from '../../../domain/catalogue/index.ts';
+import {
+  applicantName,
+  checkChecklist,
+  codeDay,
+  type DossierEvent,
+  formatDossierCode,
+  type IntakeRequest,
+  type SlipRequest,
+} from '../../../domain/dossier/index.ts';
+import type { Ctx } from '../../context.ts';
+import { storedFiles } from '../../db/schema.ts';
+import type { Queryable } from '../../db/tx.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { requireStaff } from '../access/access.ts';
+import { type AgencyRow, findAgency } from '../agencies/agencies.repository.ts';
+import { legalClockAt } from '../calendar/calendar.service.ts';
+import * as catalogue from '../catalogue/catalogue.repository.ts';
+import { getDossier } from './actions.service.ts';
+import { canReceiveAt, rolesAt } from './dossiers.policy.ts';
+import * as repo from './dossiers.repository.ts';
+import { once } from './idempotency.ts';
+import { notifyApplicant } from './notify.ts';
+import { nextInSequence } from './sequences.ts';
+
+export const vnDay = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/** The receiving desk (must have an electronic identifier: it prefixes dossier codes). */
+async function receivingDesk(ctx: Ctx, agencyId: string): Promise<AgencyRow & { agencyCode: string }> {
+  const actor = requireStaff(ctx);
+  const agency = await findAgency(ctx.db, agencyId);
+  if (!agency) throw notFound('đơn vị tiếp nhận');
+  if (!canReceiveAt(actor, agency.path)) throw forbidden('Bạn không phải cán bộ tiếp nhận của đơn vị này');
+  if (!agency.agencyCode) {
+    throw new AppError('VALIDATION', `Đơn vị «${agency.name}» chưa có mã định danh điện tử để cấp mã hồ sơ`, {
+      errors: [{ path: 'receivingAgencyId', message: 'Đơn vị chưa có mã định danh' }],
+    });
+  }
+  return agency as AgencyRow & { agencyCode: string };
+}
+
+/** The procedure version in force today at the desk. */
+async function inForce(ctx: Ctx, code: string) {
+  const found = await catalogue.findInForce(ctx.db, code, vnDay(ctx.clock.now()));
+  if (!found) {
+    throw new AppError('VALIDATION', `Thủ tục ${code} không có phiên bản đang có hiệu lực`, {
+      errors: [{ path: 'procedureCode', message: 'Thủ tục không có hiệu lực' }],
+    });
+  }
+  return found;
+}
+
+/** The competent agency: given, or the commune/department the desk belongs to (a service centre's parent). */
+async function competentFor(ctx: Ctx, receiving: AgencyRow, givenId?: string): Promise<AgencyRow> {
+  if (givenId) {
+    const given = await findAgency(ctx.db, givenId);
+    if (!given) throw notFound('cơ quan giải quyết');
+    return given;
+  }
+  if ((receiving.kind === 'serviceCentre' || receiving.kind === 'unit') && receiving.parentId) {
+    return (await findAgency(ctx.db, receiving.parentId)) ?? receiving;
+  }
+  return receiving;
+}
+
+/** The internal workflow in force at the competent agency: its own, else the default for its kind. */
+async function workflowFor(ctx: Ctx, procedureId: string, competent: AgencyRow): Promise<Workflow> {
+  const all = await catalogue.listWorkflows(ctx.db, [procedureId]);
+  const own = all.find((w) => w.agencyId === competent.id);
+  const byKind = all.find((w) => w.agencyId === null && w.workflow.agencyKind === competent.kind);
+  const chosen = own ?? byKind;
+  if (!chosen) {
+    throw new AppError('CONFLICT', `Chưa có quy trình nội bộ của thủ tục này tại «${competent.name}»`);
+  }
+  return chosen.workflow;
+}
+
+/** Links uploaded scans to the dossier; only the uploader's own, not-yet-linked files. */
+async function linkFiles(q: Queryable, ctx: Ctx, dossierId: string, fileIds: string[]) {
+  if (fileIds.length === 0) return;
+  const linked = await q
+    .update(storedFiles)
+    .set({ dossierId })
+    .where(
+      and(
+        inArray(storedFiles.id, fileIds),
+        eq(storedFiles.uploadedBy, ctx.actor!.userId),
+        isNull(storedFiles.dossierId),
+      ),
+    )
+    .returning({ id: storedFiles.id });
+  if (linked.length !== new Set(fileIds).size) {
+    throw new AppError('VALIDATION', 'Có tệp đính kèm không tồn tại hoặc đã thuộc hồ sơ khác', {
+      errors: [{ path: 'documents', message: 'Tải lại tệp quét' }],
+    });
+  }
+}
+
+export async function receiveDossier(ctx: Ctx, req: IntakeRequest, idempotencyKey?: string) {
+  const actor = requireStaff(ctx);
+  const desk = await receivingDesk(ctx, req.receivingAgencyId);
+  const { procedure, version } = await inForce(ctx, req.procedureCode);
+  const issues = checkChecklist(version.version.requiredDocuments, req.documents);
+  if (issues.length > 0) {
+    throw new AppError('VALIDATION', 'Hồ sơ chưa đầy đủ: lập phiếu hướng dẫn bổ sung, hoàn thiện (mẫu 02)', {
+      errors: issues.map(({ path, message }) => ({ path, message })),
+      supplementItems: issues.flatMap((i) => (i.item ? [i.item] : [])),
+    });
+  }
+  let formData: Record<string, unknown> | null = null;
+  if (req.formData && version.version.onlineForm) {
+    const parsed = buildSubmissionSchema(version.version.onlineForm, {
+      today: vnDay(ctx.clock.now()),
+    }).safeParse(req.formData);
+    if (!parsed.success) {
+      throw new AppError('VALIDATION', 'Tờ khai chưa hợp lệ', {
+        errors: parsed.error.issues.map((i) => ({
+          path: ['formData', ...i.path].join('.'),
+          message: i.message,
+        })),
+      });
+    }
+    formData = parsed.data;
+  }
+  const competent = await competentFor(ctx, desk, req.competentAgencyId);
+  const workflow = await workflowFor(ctx, procedure.id, competent);
+  const now = ctx.clock.now();
+  const clock = await legalClockAt(ctx, desk.path);
+  const due = clock.due(now, version.version.localLimit);
+  const roles = rolesAt(actor, desk.path);
+
+  const owner = `user:${actor.userId}`;
+  const result = await once<{ id: string }>(
+    ctx.db,
+    owner,
+    idempotencyKey,
+    { op: 'receive', req },
+    async (tx) => {
+      const seq = await nextInSequence(tx, `dossier:${desk.id}`, codeDay(now));
+      const code = formatDossierCode(desk.agencyCode, now, seq);
+      const first = workflow.steps[0]!;
+      const row = await repo.insertDossier(tx, {
+        code,
+        procedureId: procedure.id,
+        procedureVersionId: version.id,
+        receivingAgencyId: desk.id,
+        competentAgencyId: competent.id,
+        holderAgencyId: desk.id,
+        channel: req.channel,
+        status: 'accepted',
+        stepKey: first.key,
+        assigneeId: actor.userId,
+        applicant: req.applicant,
+        applicantName: applicantName(req.applicant),
+        submitter: req.submitter ?? null,
+        documents: req.documents,
+        formData,
+        workflow,
+        resultDelivery: req.resultDelivery,
+        receivedAt: now,
+        dueAt: due.dueAt,
+        dueExplanation: due.explanation,
+        lastSeq: 1,
+      });
+      const event: DossierEvent = {
+        seq: 1,
+        at: now,
+        action: 'receive',
+        actorId: actor.userId,
+        actorName: actor.fullName,
+        role: roles.includes('deskOfficer') ? 'deskOfficer' : (roles[0] ?? null),
+        agencyId: desk.id,
+        fromStatus: null,
+        toStatus: 'accepted',
+        fromStep: null,
+        toStep: first.key,
+        holderAgencyId: desk.id,
+        assigneeId: actor.userId,
+        dueAt: due.dueAt,
+        note: req.note ?? null,
+        data: { explanation: due.explanation, ...(req.fee ? { fee: req.fee } : {}) },
+      };
+      await repo.appendEvent(tx, row.id, event);
+      await linkFiles(
+        tx,
+        ctx,
+        row.id,
+        req.documents.flatMap((d) => d.fileIds),
+      );
+      await notifyApplicant(tx, {
+        applicant: req.applicant,
+        dossierId: row.id,
+        agencyId: desk.id,
+        template: 'dossier.received',
+        payload: { code, procedureName: procedure.name, dueAt: due.dueAt.toISOString() },
+        at: now,
+      });
+      return { statusCode: 201, body: { id: row.id } };
+    },
+  );
+  // The view is read after commit: the code's row lock is held only for the writes.
+  return { replayed: result.replayed, body: await getDossier(ctx, result.body.id) };
+}
+
+export async function issueSlip(ctx: Ctx, req: SlipRequest, idempotencyKey?: string) {
+  const actor = requireStaff(ctx);
+  const desk = await receivingDesk(ctx, req.receivingAgencyId);
+  const { procedure, version } = await inForce(ctx, req.procedureCode);
+  const now = ctx.clock.now();
+  const result = await once(
+    ctx.db,
+    `user:${actor.userId}`,
+    idempotencyKey,
+    { op: 'slip', req },
+    async (tx) => {
+      const prefix = req.kind === 'guidance' ? 'HD' : 'TC';
+      const seq = await nextInSequence(tx, `slip:${prefix}:${desk.id}`, codeDay(now));
+      const number = `${desk.agencyCode}-${prefix}-${codeDay(now)}-${String(seq).padStart(4, '0')}`;
+      const content = { ...req, procedureName: procedure.name };
+      const row = await repo.insertSlip(tx, {
+        number,
+        kind: req.kind,
+        procedureId: procedure.id,
+        procedureVersionId: version.id,
+        receivingAgencyId: desk.id,
+        content,
+        issuedBy: actor.userId,
+        issuedAt: now,
+      });
+      return {
+        statusCode: 201,
+        body: {
+          id: row.id,
+          number,
+          kind: req.kind,
+          issuedAt: now.toISOString(),
+          procedureName: procedure.name,
+        },
+      };
+    },
+  );
+  return result;
+}

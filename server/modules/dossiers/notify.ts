@@ -1,0 +1,45 @@
+import type { Applicant } from '../../../domain/dossier/applicant.ts';
+import { outbox } from '../../db/schema.ts';
+import type { Queryable } from '../../db/tx.ts';
+
+/** Templates the notification worker knows how to render (server/modules/notifications). */
+export type NotificationTemplate =
+  | 'dossier.received'
+  | 'dossier.accepted'
+  | 'dossier.notAccepted'
+  | 'dossier.supplementRequested'
+  | 'dossier.financialObligation'
+  | 'dossier.apology'
+  | 'dossier.resolved'
+  | 'dossier.returned'
+  | 'dossier.withdrawn'
+  | 'dossier.stopped';
+
+/**
+ * Queues a notice to the applicant in the caller's transaction (transactional outbox): an e-mail when the
+ * applicant gave an address, an SMS when they gave a phone. Nothing is sent here; the worker delivers.
+ */
+export async function notifyApplicant(
+  q: Queryable,
+  n: Readonly<{
+    applicant: Applicant;
+    dossierId: string;
+    agencyId: string;
+    template: NotificationTemplate;
+    payload: Record<string, unknown>;
+    at: Date;
+  }>,
+) {
+  const rows: (typeof outbox.$inferInsert)[] = [];
+  const base = {
+    template: n.template,
+    payload: n.payload,
+    dossierId: n.dossierId,
+    agencyId: n.agencyId,
+    nextAttemptAt: n.at,
+  };
+  if (n.applicant.email) rows.push({ ...base, channel: 'email', recipient: n.applicant.email });
+  if (n.applicant.phone) rows.push({ ...base, channel: 'sms', recipient: n.applicant.phone });
+  if (rows.length > 0) await q.insert(outbox).values(rows);
+  return rows.length;
+}
