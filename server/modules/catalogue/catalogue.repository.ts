@@ -207,3 +207,31 @@ export async function closeVersion(
     .set({ status, effectiveTo })
     .where(and(eq(procedureVersions.id, id), eq(procedureVersions.status, 'published')));
 }
+
+/** Parsed published versions by id: a version that left draft never changes (a trigger enforces it). */
+const publishedCache = new Map<string, ProcedureVersion>();
+const CACHE_LIMIT = 2000;
+
+/** A version by id, parsed once per process when it is no longer a draft. */
+export async function versionById(q: Queryable, id: string): Promise<ProcedureVersion | undefined> {
+  const hit = publishedCache.get(id);
+  if (hit) return hit;
+  const [row] = await q.select().from(procedureVersions).where(eq(procedureVersions.id, id));
+  if (!row) return undefined;
+  const version = toVersion(row).version;
+  if (row.status !== 'draft') {
+    if (publishedCache.size >= CACHE_LIMIT) publishedCache.delete(publishedCache.keys().next().value!);
+    publishedCache.set(id, version);
+  }
+  return version;
+}
+
+/** The procedure and the id of its version in force on `day`, without reading the version document. */
+export async function findInForceRef(q: Queryable, code: string, day: string) {
+  const [row] = await q
+    .select({ p: procedures, versionId: procedureVersions.id })
+    .from(procedures)
+    .innerJoin(procedureVersions, eq(procedureVersions.procedureId, procedures.id))
+    .where(and(eq(procedures.nationalCode, code), inForce(day)));
+  return row && { procedure: toProcedure(row.p), versionId: row.versionId };
+}

@@ -1,7 +1,7 @@
 /** Turns stored rows into API views (one place, so every endpoint shows a dossier the same way). */
 
 import { eq, inArray } from 'drizzle-orm';
-import { describeLimit, ProcedureVersion, Workflow } from '../../../domain/catalogue/index.ts';
+import { describeLimit, type ProcedureVersion, type Workflow } from '../../../domain/catalogue/index.ts';
 import type { WorkflowStep } from '../../../domain/catalogue/workflow.ts';
 import {
   ACTION_RULES,
@@ -13,9 +13,10 @@ import {
   type Submitter,
   statusLabel,
 } from '../../../domain/dossier/index.ts';
-import { procedures, procedureVersions, users } from '../../db/schema.ts';
+import { procedures, users } from '../../db/schema.ts';
 import type { Queryable } from '../../db/tx.ts';
 import { type AgencyRow, findAgenciesByIds } from '../agencies/agencies.repository.ts';
+import { versionById } from '../catalogue/catalogue.repository.ts';
 import type { DossierRow } from './dossiers.repository.ts';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -53,21 +54,19 @@ export async function loadRelated(
   row: DossierRow,
   extraAgencyIds: string[] = [],
 ): Promise<Loaded> {
-  const [[v], [p]] = await Promise.all([
-    q.select().from(procedureVersions).where(eq(procedureVersions.id, row.procedureVersionId)),
-    q.select().from(procedures).where(eq(procedures.id, row.procedureId)),
+  const [version, [p]] = await Promise.all([
+    versionById(q, row.procedureVersionId),
+    q.select({ name: procedures.name }).from(procedures).where(eq(procedures.id, row.procedureId)),
   ]);
   const ids = [row.receivingAgencyId, row.competentAgencyId, row.holderAgencyId, ...extraAgencyIds];
   const found = await findAgenciesByIds(q, [...new Set(ids)]);
   return {
     row,
-    version: ProcedureVersion.parse({
-      ...(v!.document as object),
-      status: v!.status,
-      effectiveTo: v!.effectiveTo,
-    }),
+    // Content only: the cached copy's status may lag (superseded later), which views do not show.
+    version: version!,
     procedureName: p!.name,
-    workflow: Workflow.parse(row.workflow),
+    // Validated when the dossier pinned it; stored rows are never changed.
+    workflow: row.workflow as Workflow,
     agencies: new Map(found.map((a) => [a.id, a])),
   };
 }

@@ -85,8 +85,15 @@ export type ListFilter = Readonly<{
   /** Subtree roots the reader may see (receiving, competent or holding agency inside one of them). */
   roots: readonly string[];
   status?: readonly DossierStatus[];
-  /** Only work waiting for one of these (role, subtree) pairs: held there, at a step of that role. */
-  work?: readonly Readonly<{ role: string; root: string }>[];
+  /**
+   * The unit box: unassigned work at a step of one of these (role, subtree) pairs (held there, step of that
+   * role, status accepted or in process), or — for desk officers' subtrees in `deskRoots` — dossiers received there
+   * that wait for the desk (result to return, supplement or payment proof to record).
+   */
+  unit?: Readonly<{
+    work: readonly Readonly<{ role: string; root: string }>[];
+    deskRoots: readonly string[];
+  }>;
   assigneeId?: string | null;
   q?: string;
   limit: number;
@@ -102,15 +109,27 @@ export async function listDossiers(q: Queryable, f: ListFilter) {
   )}))`;
   const conditions: SQL[] = [visible];
   if (f.status?.length) conditions.push(inArray(dossiers.status, [...f.status]));
-  if (f.work) {
-    if (f.work.length === 0) return { rows: [], total: 0 };
-    const pairs = f.work.map(
-      (w) =>
-        sql`(h.path like ${`${w.root}%`} and exists (select 1 from jsonb_array_elements(${dossiers.workflow}->'steps') s where s->>'key' = ${dossiers.stepKey} and s->>'role' = ${w.role}))`,
-    );
-    conditions.push(
-      sql`exists (select 1 from ${agencies} h where h.id = ${dossiers.holderAgencyId} and (${sql.join(pairs, sql` or `)}))`,
-    );
+  if (f.unit) {
+    const either: SQL[] = [];
+    if (f.unit.work.length > 0) {
+      const pairs = f.unit.work.map(
+        (w) =>
+          sql`(h.path like ${`${w.root}%`} and exists (select 1 from jsonb_array_elements(${dossiers.workflow}->'steps') s where s->>'key' = ${dossiers.stepKey} and s->>'role' = ${w.role}))`,
+      );
+      either.push(
+        sql`(${dossiers.assigneeId} is null and ${dossiers.status} in ('accepted', 'inProcess') and exists (select 1 from ${agencies} h where h.id = ${dossiers.holderAgencyId} and (${sql.join(pairs, sql` or `)})))`,
+      );
+    }
+    if (f.unit.deskRoots.length > 0) {
+      either.push(
+        sql`(${dossiers.status} in ('resolved', 'supplementRequested', 'financialObligation') and exists (select 1 from ${agencies} r where r.id = ${dossiers.receivingAgencyId} and (${sql.join(
+          f.unit.deskRoots.map((root) => sql`r.path like ${`${root}%`}`),
+          sql` or `,
+        )})))`,
+      );
+    }
+    if (either.length === 0) return { rows: [], total: 0 };
+    conditions.push(sql`(${sql.join(either, sql` or `)})`);
   }
   if (f.assigneeId === null) conditions.push(isNull(dossiers.assigneeId));
   else if (f.assigneeId !== undefined) conditions.push(eq(dossiers.assigneeId, f.assigneeId));
@@ -126,7 +145,11 @@ export async function listDossiers(q: Queryable, f: ListFilter) {
       .select()
       .from(dossiers)
       .where(where)
-      .orderBy(sql`${dossiers.dueAt} asc nulls last`, desc(dossiers.receivedAt))
+      .orderBy(
+        sql`${dossiers.finishedAt} is not null`,
+        sql`${dossiers.dueAt} asc nulls last`,
+        desc(dossiers.receivedAt),
+      )
       .limit(f.limit)
       .offset(f.offset),
     q.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
@@ -151,4 +174,44 @@ export async function procedureNames(q: Queryable, ids: readonly string[]) {
     .from(procedures)
     .where(inArray(procedures.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** What public tracking shows, in two small queries (no version document, no personal data beyond the name). */
+export async function findForTracking(q: Queryable, code: string) {
+  const [found] = await q
+    .select({
+      id: dossiers.id,
+      code: dossiers.code,
+      status: dossiers.status,
+      applicant: dossiers.applicant,
+      receivedAt: dossiers.receivedAt,
+      dueAt: dossiers.dueAt,
+      resolvedAt: dossiers.resolvedAt,
+      finishedAt: dossiers.finishedAt,
+      procedureName: procedures.name,
+      agencyName: agencies.name,
+    })
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(agencies, eq(agencies.id, dossiers.receivingAgencyId))
+    .where(eq(dossiers.code, code));
+  if (!found) return undefined;
+  const rows = await q
+    .select({
+      at: dossierEvents.at,
+      action: dossierEvents.action,
+      toStatus: dossierEvents.toStatus,
+      data: dossierEvents.data,
+    })
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, found.id))
+    .orderBy(asc(dossierEvents.seq));
+  const { procedureName, agencyName, ...row } = found;
+  const events = rows.map((e) => ({
+    ...e,
+    action: e.action as DossierEvent['action'],
+    toStatus: e.toStatus as DossierStatus,
+    data: e.data as Record<string, unknown>,
+  }));
+  return { row, procedureName, agencyName, events };
 }

@@ -199,6 +199,10 @@ describe('processing', () => {
       items: [{ name: 'Văn bản giám định ADN', detail: 'Bản chính' }],
     });
     expect(r.json()).toMatchObject({ status: 'supplementRequested', statusCode: 5 });
+    // Waiting for the applicant is the desk's work now: it shows in the desk's unit box.
+    const deskBox = async () =>
+      ((await desk.get('/api/dossiers?box=unit')).json().items as { id: string }[]).map((i) => i.id);
+    expect(await deskBox()).toContain(d.id);
     // Only once.
     t.clock.set(new Date('2026-03-03T03:00:00Z'));
     r = await act(desk, d.id, { action: 'receiveSupplement' });
@@ -222,6 +226,7 @@ describe('processing', () => {
     });
     r = await act(leader, d.id, { action: 'forward' });
     expect(r.json()).toMatchObject({ status: 'resolved', statusCode: 9, holderAgency: { id: w.centre.id } });
+    expect(await deskBox()).toContain(d.id);
 
     expectProblem(await act(desk, d.id, { action: 'returnResult', method: 'post' }), 400, 'VALIDATION');
     r = await act(desk, d.id, { action: 'returnResult', method: 'post', postalTrackingNo: 'EB123456789VN' });

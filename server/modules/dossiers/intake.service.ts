@@ -45,15 +45,16 @@ async function receivingDesk(ctx: Ctx, agencyId: string): Promise<AgencyRow & { 
   return agency as AgencyRow & { agencyCode: string };
 }
 
-/** The procedure version in force today at the desk. */
+/** The procedure version in force today at the desk (parsed once per process: published versions never change). */
 async function inForce(ctx: Ctx, code: string) {
-  const found = await catalogue.findInForce(ctx.db, code, vnDay(ctx.clock.now()));
-  if (!found) {
+  const found = await catalogue.findInForceRef(ctx.db, code, vnDay(ctx.clock.now()));
+  const version = found && (await catalogue.versionById(ctx.db, found.versionId));
+  if (!found || !version) {
     throw new AppError('VALIDATION', `Thủ tục ${code} không có phiên bản đang có hiệu lực`, {
       errors: [{ path: 'procedureCode', message: 'Thủ tục không có hiệu lực' }],
     });
   }
-  return found;
+  return { procedure: found.procedure, version: { id: found.versionId, version } };
 }
 
 /** The competent agency: given, or the commune/department the desk belongs to (a service centre's parent). */

@@ -1,6 +1,6 @@
 /** Reading dossiers: inboxes and lists for staff, public tracking by code. */
 import { z } from 'zod';
-import { Workflow } from '../../../domain/catalogue/workflow.ts';
+import type { Workflow } from '../../../domain/catalogue/workflow.ts';
 import {
   ACTION_RULES,
   type Applicant,
@@ -18,7 +18,7 @@ import { notFound } from '../../errors.ts';
 import { requireStaff } from '../access/access.ts';
 import { findAgenciesByIds } from '../agencies/agencies.repository.ts';
 import { legalClockAt } from '../calendar/calendar.service.ts';
-import { eventLabel, loadRelated, userNames } from './dossier-view.ts';
+import { eventLabel, userNames } from './dossier-view.ts';
 import { dossierRoots } from './dossiers.policy.ts';
 import * as repo from './dossiers.repository.ts';
 
@@ -40,7 +40,6 @@ export async function listDossiers(ctx: Ctx, query: DossierListQuery) {
   const actor = requireStaff(ctx);
   const roots = dossierRoots(actor);
   const open = [...OPEN] as DossierStatus[];
-  const working: DossierStatus[] = ['accepted', 'inProcess'];
   const { rows, total } = await repo.listDossiers(ctx.db, {
     roots,
     q: query.q || undefined,
@@ -48,9 +47,11 @@ export async function listDossiers(ctx: Ctx, query: DossierListQuery) {
     offset: query.offset,
     ...(query.box === 'unit'
       ? {
-          status: query.status ?? working,
-          assigneeId: null,
-          work: actor.grants.map((g) => ({ role: g.role, root: g.agencyPath })),
+          status: query.status,
+          unit: {
+            work: actor.grants.map((g) => ({ role: g.role, root: g.agencyPath })),
+            deskRoots: actor.grants.filter((g) => g.role === 'deskOfficer').map((g) => g.agencyPath),
+          },
         }
       : query.box === 'mine'
         ? { status: query.status ?? open, assigneeId: actor.userId }
@@ -89,7 +90,7 @@ export async function listDossiers(ctx: Ctx, query: DossierListQuery) {
       applicantName: r.applicantName,
       status: r.status as DossierStatus,
       statusLabel: statusLabel[r.status as DossierStatus],
-      stepName: Workflow.parse(r.workflow).steps.find((s) => s.key === r.stepKey)?.name ?? null,
+      stepName: (r.workflow as Workflow).steps.find((s) => s.key === r.stepKey)?.name ?? null,
       holderAgencyName: agencies.get(r.holderAgencyId) ?? '',
       assigneeName: r.assigneeId ? (names.get(r.assigneeId) ?? null) : null,
       receivedAt: r.receivedAt.toISOString(),
@@ -103,18 +104,17 @@ export async function listDossiers(ctx: Ctx, query: DossierListQuery) {
 /** Public tracking: status, dates and public steps; the applicant's name masked; nothing else personal. */
 export async function trackDossier(ctx: Pick<Ctx, 'db' | 'clock'>, code: string): Promise<PublicDossier> {
   const parsed = parseDossierCode(code);
-  const row = parsed ? await repo.findDossierByCode(ctx.db, code.trim().toUpperCase()) : undefined;
-  if (!row) throw notFound(`hồ sơ mã ${code}`);
-  const loaded = await loadRelated(ctx.db, row);
-  const events = await repo.listEvents(ctx.db, row.id);
+  const found = parsed ? await repo.findForTracking(ctx.db, code.trim().toUpperCase()) : undefined;
+  if (!found) throw notFound(`hồ sơ mã ${code}`);
+  const { row, procedureName, agencyName, events } = found;
   const status = row.status as DossierStatus;
   return {
     code: row.code,
     status,
     statusCode: nationalStatusCode[status],
     statusLabel: statusLabel[status],
-    procedureName: loaded.procedureName,
-    receivingAgency: loaded.agencies.get(row.receivingAgencyId)?.name ?? '',
+    procedureName,
+    receivingAgency: agencyName,
     applicantName: maskName(row.applicant as Applicant),
     receivedAt: row.receivedAt.toISOString(),
     dueAt: row.dueAt?.toISOString() ?? null,

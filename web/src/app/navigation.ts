@@ -24,7 +24,12 @@ export const navItemsFor = (roles: readonly Role[]): NavItem[] => {
     items.push({ label: 'Người dùng', to: '/admin/users' });
     items.push({ label: 'Quản lý thủ tục', to: '/admin/procedures' });
   }
+  if (roles.includes('deskOfficer')) items.push({ label: 'Tiếp nhận hồ sơ', to: '/ho-so/tiep-nhan' });
+  if (roles.some((r) => r === 'deskOfficer' || r === 'specialist' || r === 'leader'))
+    items.push({ label: 'Hồ sơ', to: '/ho-so' });
   if (staff) items.push({ label: 'Lịch làm việc', to: '/admin/calendar' });
   items.push(catalogueNavItem);
+  // Citizens reach tracking from their page (the phone header has no room for another link).
+  if (staff) items.push({ label: 'Tra cứu hồ sơ', to: '/tra-cuu' });
   return items;
 };

@@ -9,6 +9,10 @@ import { CataloguePage } from '../features/catalogue/catalogue-page.tsx';
 import { ProcedurePage } from '../features/catalogue/procedure-page.tsx';
 import { CatalogueAdminPage } from '../features/catalogue-admin/admin-list-page.tsx';
 import { ProcedureAdminPage } from '../features/catalogue-admin/procedure-admin-page.tsx';
+import { DossierPage } from '../features/dossiers/dossier-page.tsx';
+import { InboxPage } from '../features/dossiers/inbox-page.tsx';
+import { IntakePage } from '../features/dossiers/intake-page.tsx';
+import { TrackingPage } from '../features/dossiers/tracking-page.tsx';
 import { UserFormPage } from '../features/users/user-form-page.tsx';
 import { UsersPage } from '../features/users/users-page.tsx';
 import { Home, NotFound, RequireAuth, RequireRole } from './guards.tsx';
@@ -16,6 +20,10 @@ import { Layout, PublicLayout } from './layout.tsx';
 
 const adminOnly = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
 const staffOnly = (element: ReactNode) => <RequireRole roles={StaffRole.options}>{element}</RequireRole>;
+const deskOnly = (element: ReactNode) => <RequireRole roles={['deskOfficer']}>{element}</RequireRole>;
+const dossierStaff = (element: ReactNode) => (
+  <RequireRole roles={['deskOfficer', 'specialist', 'leader']}>{element}</RequireRole>
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -26,6 +34,15 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <CataloguePage /> },
       { path: ':code', element: <ProcedurePage /> },
+    ],
+  },
+  // Public tracking of a dossier by the code on its receipt.
+  {
+    path: '/tra-cuu',
+    element: <PublicLayout />,
+    children: [
+      { index: true, element: <TrackingPage /> },
+      { path: ':code', element: <TrackingPage /> },
     ],
   },
   {
@@ -46,6 +63,9 @@ export const router = createBrowserRouter([
       { path: 'admin/calendar', element: staffOnly(<CalendarPage />) },
       { path: 'admin/procedures', element: adminOnly(<CatalogueAdminPage />) },
       { path: 'admin/procedures/:code', element: adminOnly(<ProcedureAdminPage />) },
+      { path: 'ho-so', element: dossierStaff(<InboxPage />) },
+      { path: 'ho-so/tiep-nhan', element: deskOnly(<IntakePage />) },
+      { path: 'ho-so/:id', element: dossierStaff(<DossierPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -23,17 +23,33 @@ export const modulesByRole: Record<Role, ModuleEntry[]> = {
     },
   ],
   deskOfficer: [
-    { title: 'Tiếp nhận hồ sơ', description: 'Kiểm tra thành phần, cấp giấy tiếp nhận và hẹn trả', to: null },
-    { title: 'Yêu cầu bổ sung, từ chối', description: 'Phiếu yêu cầu bổ sung, phiếu từ chối', to: null },
-    { title: 'Trả kết quả', description: 'Trả kết quả tại quầy, qua bưu chính hoặc trực tuyến', to: null },
+    {
+      title: 'Tiếp nhận hồ sơ',
+      description: 'Kiểm tra thành phần, cấp giấy tiếp nhận và hẹn trả',
+      to: '/ho-so/tiep-nhan',
+    },
+    {
+      title: 'Yêu cầu bổ sung, từ chối',
+      description: 'Phiếu yêu cầu bổ sung, phiếu từ chối',
+      to: '/ho-so/tiep-nhan',
+    },
+    {
+      title: 'Trả kết quả',
+      description: 'Trả kết quả tại quầy, qua bưu chính hoặc trực tuyến',
+      to: '/ho-so',
+    },
     { title: 'Sổ theo dõi hồ sơ', description: 'Tra cứu và in sổ theo dõi', to: null },
   ],
   specialist: [
-    { title: 'Xử lý hồ sơ được giao', description: 'Thẩm định, dự thảo kết quả, chuyển lãnh đạo', to: null },
+    {
+      title: 'Xử lý hồ sơ được giao',
+      description: 'Thẩm định, dự thảo kết quả, chuyển lãnh đạo',
+      to: '/ho-so',
+    },
     { title: 'Phiếu kiểm soát quá trình', description: 'Theo dõi thời hạn từng bước', to: null },
   ],
   leader: [
-    { title: 'Phê duyệt kết quả', description: 'Duyệt, ký, trả lại hồ sơ', to: null },
+    { title: 'Phê duyệt kết quả', description: 'Duyệt, ký, trả lại hồ sơ', to: '/ho-so' },
     { title: 'Theo dõi, báo cáo', description: 'Tỷ lệ đúng hạn, hồ sơ quá hạn, chỉ số phục vụ', to: null },
   ],
   clerk: [
@@ -46,6 +62,6 @@ export const modulesByRole: Record<Role, ModuleEntry[]> = {
   ],
   citizen: [
     { title: 'Nộp hồ sơ trực tuyến', description: 'Dịch vụ công trực tuyến', to: null },
-    { title: 'Tra cứu hồ sơ', description: 'Theo mã hồ sơ trên giấy tiếp nhận', to: null },
+    { title: 'Tra cứu hồ sơ', description: 'Theo mã hồ sơ trên giấy tiếp nhận', to: '/tra-cuu' },
   ],
 };
