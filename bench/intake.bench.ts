@@ -18,6 +18,7 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openPglite, openPostgres } from '../server/db/client.ts';
 import { importCatalogue } from '../server/modules/catalogue/catalogue.service.ts';
+import { intakeOf } from '../server/modules/dossiers/test-world.ts';
 import { demoCatalogue } from '../server/seed/demo-catalogue.ts';
 import { make } from '../server/test/factories.ts';
 
@@ -140,22 +141,7 @@ async function main() {
   });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const body = JSON.stringify({
-    procedureCode: '1.001022',
-    receivingAgencyId: commune.id,
-    applicant: {
-      kind: 'person',
-      fullName: 'Nguyễn Văn An',
-      citizenId: '001090012345',
-      phone: '0912345678',
-      email: 'an@example.vn',
-      address: { street: 'Số 5 phố Hàng Bông' },
-    },
-    documents: [
-      { key: 'declaration', kind: 'original' },
-      { key: 'evidence', kind: 'certifiedCopy' },
-    ],
-  });
+  const body = JSON.stringify(intakeOf(commune.id));
   const intake = async () => {
     const res = await fetch(`${base}/api/dossiers`, {
       method: 'POST',

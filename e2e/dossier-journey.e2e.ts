@@ -202,6 +202,18 @@ describe.skipIf(!browserAvailable())('the life of a dossier at the one-stop desk
       await login(page, 'lanhdao.hoankiem', demoPassword);
       await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
       await openFromInbox(page, 'Việc của đơn vị', code);
+      // The leader gives the approval step to themself, picked from the people holding its role.
+      await act(page, 'Phân công xử lý', async (dialog) => {
+        // The picker has the focus and opens its list by itself.
+        const option = page.getByRole('option', { name: 'Lê Minh Dũng' });
+        await option.waitFor();
+        await h.screenshot(page, 'dossier-6a-assign', false);
+        await option.click();
+        await expect.poll(() => dialog.getByRole('button', { name: 'Xác nhận' }).isEnabled()).toBe(true);
+      });
+      await expect
+        .poll(() => page.getByText('Người xử lý').locator('xpath=..').textContent())
+        .toContain('Lê Minh Dũng');
       await act(page, 'Đính kèm kết quả', async (dialog) => {
         await dialog.getByLabel('Tên kết quả').fill('Trích lục đăng ký nhận cha, mẹ, con');
         await dialog.getByLabel('Số, ký hiệu kết quả').fill('15/TLNCMC');

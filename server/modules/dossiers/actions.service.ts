@@ -14,6 +14,7 @@ import {
   decide,
   RuleViolation,
 } from '../../../domain/dossier/index.ts';
+import { sortVi } from '../../../domain/shared/text.ts';
 import type { Ctx } from '../../context.ts';
 import type { Tx } from '../../db/tx.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -150,9 +151,10 @@ export async function act(
         agencyId: actedAt,
       };
       await repo.appendEvent(tx, id, event);
-      const explanation = Array.isArray(decision.data.explanation)
-        ? (decision.data.explanation as string[])
-        : null;
+      // The due date's explanation grows only when the date moved (a supplement taken outside office hours does not).
+      const moved = req.action === 'accept' || decision.dueAt?.getTime() !== row.dueAt?.getTime();
+      const explanation =
+        moved && Array.isArray(decision.data.explanation) ? (decision.data.explanation as string[]) : null;
       const finished = ['returned', 'withdrawn', 'stopped', 'notAccepted'].includes(event.toStatus);
       await repo.project(tx, id, event, {
         ...(explanation ? { dueExplanation: [...(row.dueExplanation as string[]), ...explanation] } : {}),
@@ -197,4 +199,31 @@ export async function getDossier(ctx: Ctx, id: string): Promise<DossierView> {
   const events = await repo.listEvents(ctx.db, id);
   const now = ctx.clock.now();
   return toView(ctx.db, loaded, events, allowedFor(actor, loaded, events, now), now);
+}
+
+/**
+ * People who may be given a step of this dossier: those holding the step's role at the agency that does it (the
+ * current step at the holder; another step at the competent agency, or at `agencyId` for an inter-agency step).
+ */
+export async function assignableStaff(ctx: Ctx, id: string, stepKey?: string, agencyId?: string) {
+  const { loaded } = await readable(ctx, id);
+  const key = stepKey ?? loaded.row.stepKey;
+  const step = loaded.workflow.steps.find((s) => s.key === key);
+  if (!step) {
+    throw new AppError('VALIDATION', 'Quy trình của hồ sơ không có bước này', {
+      errors: [{ path: 'step', message: 'Chọn bước của quy trình' }],
+    });
+  }
+  const atId =
+    key === loaded.row.stepKey
+      ? loaded.row.holderAgencyId
+      : step.agency.ref === 'other'
+        ? agencyId
+        : step.kind === 'return'
+          ? loaded.row.receivingAgencyId
+          : loaded.row.competentAgencyId;
+  const at = atId ? (loaded.agencies.get(atId) ?? (await findAgency(ctx.db, atId))) : undefined;
+  if (!at) return [];
+  const staff = await repo.staffWithRoleAt(ctx.db, step.role, at.path);
+  return sortVi(staff, (s) => s.fullName);
 }

@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DossierEvent } from '../../../domain/dossier/machine.ts';
 import type { DossierStatus } from '../../../domain/dossier/status.ts';
-import { agencies, dossierEvents, dossiers, intakeSlips, procedures } from '../../db/schema.ts';
+import {
+  agencies,
+  dossierEvents,
+  dossiers,
+  intakeSlips,
+  procedures,
+  roleGrants,
+  users,
+} from '../../db/schema.ts';
 import type { Queryable } from '../../db/tx.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -214,4 +222,20 @@ export async function findForTracking(q: Queryable, code: string) {
     data: e.data as Record<string, unknown>,
   }));
   return { row, procedureName, agencyName, events };
+}
+
+/** Active users holding `role` on `agencyPath` or an ancestor of it, by name. */
+export async function staffWithRoleAt(q: Queryable, role: string, agencyPath: string) {
+  return q
+    .selectDistinct({ id: users.id, fullName: users.fullName })
+    .from(users)
+    .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
+    .innerJoin(agencies, eq(agencies.id, roleGrants.agencyId))
+    .where(
+      and(
+        eq(roleGrants.role, role),
+        eq(users.disabled, false),
+        sql`${agencyPath} like ${agencies.path} || '%'`,
+      ),
+    );
 }

@@ -10,7 +10,7 @@ import {
 import type { Deps } from '../../context.ts';
 import { type App, IdParams, problems, typed } from '../../http.ts';
 import { ctxOf } from '../../plugins/auth.ts';
-import { act, getDossier } from './actions.service.ts';
+import { act, assignableStaff, getDossier } from './actions.service.ts';
 import { idempotencyKeyOf } from './idempotency.ts';
 import { issueSlip, receiveDossier } from './intake.service.ts';
 import { DossierListQuery, listDossiers, trackDossier } from './queries.service.ts';
@@ -101,6 +101,29 @@ export function dossierRoutes(app: App, deps: Deps) {
     async (request) =>
       (await act(ctxOf(request, deps), request.params.id, request.body, idempotencyKeyOf(request.headers)))
         .body,
+  );
+  r.get(
+    '/api/dossiers/:id/assignees',
+    {
+      schema: {
+        tags,
+        summary: 'Cán bộ có thể được giao một bước của hồ sơ (mặc định: bước hiện tại)',
+        params: IdParams,
+        querystring: z.strictObject({ step: z.string().max(100).optional(), agencyId: z.uuid().optional() }),
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.uuid(), fullName: z.string() })) }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => ({
+      items: await assignableStaff(
+        ctxOf(request, deps),
+        request.params.id,
+        request.query.step,
+        request.query.agencyId,
+      ),
+    }),
   );
   r.get(
     '/api/public/dossiers/:code',

@@ -266,6 +266,28 @@ describe('processing', () => {
     expect(pub.json().timeline.map((s: { label: string }) => s.label)).not.toContain('Nhận xử lý');
   });
 
+  it('a leader assigns the step to a specialist chosen from the people who hold its role there', async () => {
+    const desk = await t.login('mc.an');
+    const leader = await t.login('ld.an');
+    const d = await receive(desk);
+    await act(desk, d.id, { action: 'forward' });
+    const people = (await leader.get(`/api/dossiers/${d.id}/assignees`)).json().items as { id: string }[];
+    expect(people.map((p) => p.id).sort()).toEqual([w.users.specialist.id, w.users.specialist2.id].sort());
+    const approvers = (await leader.get(`/api/dossiers/${d.id}/assignees?step=approve`)).json().items;
+    expect(approvers.map((p: { id: string }) => p.id)).toEqual([w.users.leader.id]);
+    expectProblem(
+      await act(leader, d.id, { action: 'assign', assigneeId: w.users.leader.id }),
+      400,
+      'VALIDATION',
+    );
+    const r = await act(leader, d.id, { action: 'assign', assigneeId: w.users.specialist2.id });
+    expect(r.json().assignee.id).toBe(w.users.specialist2.id);
+    const other = await t.login('cv2.an');
+    expect(
+      ((await other.get('/api/dossiers?box=mine')).json().items as { id: string }[]).map((i) => i.id),
+    ).toContain(d.id);
+  });
+
   it('apology only up to one working day before the due date, with a later date', async () => {
     const desk = await t.login('mc.an');
     const leader = await t.login('ld.an');

@@ -78,7 +78,7 @@ function ActionDialog(props: {
               type="submit"
               loading={saving}
               color={danger.has(action) ? 'red' : 'blue'}
-              disabled={action === 'assign'}
+              disabled={action === 'assign' && draft.assigneeId === ''}
             >
               Xác nhận
             </Button>

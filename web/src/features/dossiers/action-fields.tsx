@@ -27,7 +27,7 @@ import type { ApiError } from '../../lib/api.ts';
 import { formatDateThenTime } from '../../lib/format.ts';
 import { asApiError, useApi } from '../../lib/use-api.ts';
 import { type ActionDraft, reasonLabel, targetsOf } from './action-request.ts';
-import { fileUrl, listAllAgencies, uploadFile } from './dossiers.api.ts';
+import { fileUrl, listAllAgencies, listAssignees, uploadFile } from './dossiers.api.ts';
 import { ItemsEditor } from './items-editor.tsx';
 
 interface ActionFieldsProps {
@@ -36,6 +36,43 @@ interface ActionFieldsProps {
   draft: ActionDraft;
   set: (patch: Partial<ActionDraft>) => void;
   errorAt: (path: string) => string | undefined;
+}
+
+/** The people who hold the step's role where it is done; empty value = nobody chosen. */
+function AssigneePicker({
+  dossierId,
+  step,
+  agencyId,
+  required,
+  value,
+  onChange,
+  error,
+}: {
+  dossierId: string;
+  step?: string | undefined;
+  agencyId?: string | undefined;
+  required: boolean;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+}) {
+  const people = useApi(`dossiers:assignees:${dossierId}:${step ?? ''}:${agencyId ?? ''}`, () =>
+    listAssignees(dossierId, step, agencyId),
+  );
+  return (
+    <Select
+      label={required ? 'Giao cho cán bộ' : 'Giao cho cán bộ (không bắt buộc)'}
+      withAsterisk={required}
+      searchable
+      clearable={!required}
+      nothingFoundMessage="Không có cán bộ phù hợp"
+      data={(people.data ?? []).map((p) => ({ value: p.id, label: p.fullName }))}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      error={error ?? people.error?.title}
+      data-autofocus={required || undefined}
+    />
+  );
 }
 
 function AgencyPicker({
@@ -121,10 +158,13 @@ export function ActionFields({ dossier: d, action, draft, set, errorAt }: Action
       return <Text size="sm">Nhận hồ sơ về xử lý.</Text>;
     case 'assign':
       return (
-        <Alert color="yellow" title="Chưa phân công được">
-          Hệ thống chưa cung cấp danh sách cán bộ của đơn vị để chọn người được phân công. Cán bộ có thể tự
-          «Nhận xử lý» hồ sơ.
-        </Alert>
+        <AssigneePicker
+          dossierId={d.id}
+          required
+          value={draft.assigneeId}
+          onChange={(assigneeId) => set({ assigneeId })}
+          error={errorAt('assigneeId')}
+        />
       );
     case 'forward':
     case 'sendBack': {
@@ -158,6 +198,20 @@ export function ActionFields({ dossier: d, action, draft, set, errorAt }: Action
               error={errorAt('toAgencyId')}
             />
           )}
+          {action === 'forward' &&
+            target &&
+            target.kind !== 'return' &&
+            (!target.otherAgency || draft.toAgencyId) && (
+              <AssigneePicker
+                dossierId={d.id}
+                step={target.key}
+                agencyId={draft.toAgencyId || undefined}
+                required={false}
+                value={draft.assigneeId}
+                onChange={(assigneeId) => set({ assigneeId })}
+                error={errorAt('assigneeId')}
+              />
+            )}
           {noteField(reason ?? 'Ghi chú', reason !== null)}
         </Stack>
       );

@@ -12,6 +12,8 @@ export interface ActionDraft {
   note: string;
   toStep: string;
   toAgencyId: string;
+  /** Person given the step (assign), or the next step (forward, optional). */
+  assigneeId: string;
   items: ItemDraft[];
   amount: number | string;
   receiptNo: string;
@@ -40,6 +42,7 @@ export const emptyActionDraft = (d: DossierView, action: DossierAction): ActionD
     note: '',
     toStep: targets.length === 1 ? targets[0]!.key : '',
     toAgencyId: '',
+    assigneeId: '',
     items: [emptyItem()],
     amount: '',
     receiptNo: '',
@@ -67,13 +70,14 @@ export function toActionRequest(d: DossierView, action: DossierAction, a: Action
     case 'claim':
       return { action };
     case 'assign':
-      return { action, assigneeId: '' };
+      return { action, assigneeId: a.assigneeId };
     case 'forward': {
       const target = d.steps.find((s) => s.key === a.toStep);
       return {
         action,
         ...(a.toStep ? { toStep: a.toStep } : {}),
         ...(target?.otherAgency && a.toAgencyId ? { toAgencyId: a.toAgencyId } : {}),
+        ...(a.assigneeId ? { assigneeId: a.assigneeId } : {}),
         note,
       };
     }

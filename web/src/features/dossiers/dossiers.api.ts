@@ -116,3 +116,14 @@ export const supplementItemsOf = (error: ApiError | undefined): SupplementItem[]
   const parsed = z.array(SupplementItem).safeParse(error?.extensions.supplementItems);
   return parsed.success ? parsed.data : [];
 };
+
+const Assignees = z.object({ items: z.array(z.object({ id: z.string(), fullName: z.string() })) });
+
+/** People who may be given a step of the dossier (default: the current step). */
+export const listAssignees = (id: string, step?: string, agencyId?: string) => {
+  const params = new URLSearchParams();
+  if (step) params.set('step', step);
+  if (agencyId) params.set('agencyId', agencyId);
+  const query = params.size > 0 ? `?${params}` : '';
+  return api.get(`/api/dossiers/${encodeURIComponent(id)}/assignees${query}`, Assignees).then((r) => r.items);
+};
