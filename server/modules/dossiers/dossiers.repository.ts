@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DossierEvent } from '../../../domain/dossier/machine.ts';
 import type { DossierStatus } from '../../../domain/dossier/status.ts';
+import type { Db } from '../../db/client.ts';
 import {
   agencies,
   dossierEvents,
@@ -184,11 +185,16 @@ export async function procedureNames(q: Queryable, ids: readonly string[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** What public tracking shows, in two small queries (no version document, no personal data beyond the name). */
-export async function findForTracking(q: Queryable, code: string) {
-  const [found] = await q
+type TrackedEvent = {
+  at: string;
+  action: DossierEvent['action'];
+  toStatus: DossierStatus;
+  stepName: string | null;
+};
+
+const trackingQuery = (db: Db) =>
+  db
     .select({
-      id: dossiers.id,
       code: dossiers.code,
       status: dossiers.status,
       applicant: dossiers.applicant,
@@ -198,30 +204,26 @@ export async function findForTracking(q: Queryable, code: string) {
       finishedAt: dossiers.finishedAt,
       procedureName: procedures.name,
       agencyName: agencies.name,
+      events: sql<
+        TrackedEvent[]
+      >`coalesce((select json_agg(json_build_object('at', e.at, 'action', e.action, 'toStatus', e.to_status, 'stepName', e.data->>'stepName') order by e.seq) from ${dossierEvents} e where e.dossier_id = ${dossiers.id}), '[]'::json)`,
     })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .innerJoin(agencies, eq(agencies.id, dossiers.receivingAgencyId))
-    .where(eq(dossiers.code, code));
-  if (!found) return undefined;
-  const rows = await q
-    .select({
-      at: dossierEvents.at,
-      action: dossierEvents.action,
-      toStatus: dossierEvents.toStatus,
-      data: dossierEvents.data,
-    })
-    .from(dossierEvents)
-    .where(eq(dossierEvents.dossierId, found.id))
-    .orderBy(asc(dossierEvents.seq));
-  const { procedureName, agencyName, ...row } = found;
-  const events = rows.map((e) => ({
-    ...e,
-    action: e.action as DossierEvent['action'],
-    toStatus: e.toStatus as DossierStatus,
-    data: e.data as Record<string, unknown>,
-  }));
-  return { row, procedureName, agencyName, events };
+    .where(eq(dossiers.code, sql.placeholder('code')))
+    .prepare('motcua_track_dossier');
+const preparedTracking = new WeakMap<Db, ReturnType<typeof trackingQuery>>();
+
+/** What public tracking shows, in one prepared query (no version document, no personal data beyond the name). */
+export async function findForTracking(db: Db, code: string) {
+  let query = preparedTracking.get(db);
+  if (!query) {
+    query = trackingQuery(db);
+    preparedTracking.set(db, query);
+  }
+  const [found] = await query.execute({ code });
+  return found;
 }
 
 /** Active users holding `role` on `agencyPath` or an ancestor of it, by name. */

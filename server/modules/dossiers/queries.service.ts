@@ -104,30 +104,26 @@ export async function listDossiers(ctx: Ctx, query: DossierListQuery) {
 /** Public tracking: status, dates and public steps; the applicant's name masked; nothing else personal. */
 export async function trackDossier(ctx: Pick<Ctx, 'db' | 'clock'>, code: string): Promise<PublicDossier> {
   const parsed = parseDossierCode(code);
-  const found = parsed ? await repo.findForTracking(ctx.db, code.trim().toUpperCase()) : undefined;
-  if (!found) throw notFound(`hồ sơ mã ${code}`);
-  const { row, procedureName, agencyName, events } = found;
+  const row = parsed ? await repo.findForTracking(ctx.db, code.trim().toUpperCase()) : undefined;
+  if (!row) throw notFound(`hồ sơ mã ${code}`);
   const status = row.status as DossierStatus;
   return {
     code: row.code,
     status,
     statusCode: nationalStatusCode[status],
     statusLabel: statusLabel[status],
-    procedureName,
-    receivingAgency: agencyName,
+    procedureName: row.procedureName,
+    receivingAgency: row.agencyName,
     applicantName: maskName(row.applicant as Applicant),
     receivedAt: row.receivedAt.toISOString(),
     dueAt: row.dueAt?.toISOString() ?? null,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
-    timeline: events
+    timeline: row.events
       .filter((e) => e.action === 'receive' || e.action === 'submit' || ACTION_RULES[e.action].public)
       .map((e) => ({
-        at: e.at.toISOString(),
-        label:
-          e.action === 'forward' && typeof e.data.stepName === 'string'
-            ? `Chuyển xử lý: ${e.data.stepName}`
-            : eventLabel(e.action),
+        at: new Date(e.at).toISOString(),
+        label: e.action === 'forward' && e.stepName ? `Chuyển xử lý: ${e.stepName}` : eventLabel(e.action),
         status: statusLabel[e.toStatus],
       })),
   };
