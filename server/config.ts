@@ -17,6 +17,8 @@ const Env = z.object({
   /** Outgoing mail server, e.g. `smtp://user:pass@host:587` (`smtps://` for TLS on 465); unset: mail is logged. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Một cửa điện tử <no-reply@localhost>'),
+  /** Minutes a one-time code for citizen sign-up or password reset stays valid. */
+  CITIZEN_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
 });
 
 export type Config = Readonly<{
@@ -40,6 +42,18 @@ export type Config = Readonly<{
   /** SMTP server for e-mail notifications; undefined: e-mails are written to the log, never claimed sent. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** One-time codes for citizen accounts (ADR 0007): validity, wrong tries per code, resend spacing and caps. */
+  citizenCodes: Readonly<{
+    ttlMinutes: number;
+    maxAttempts: number;
+    resendCooldownSeconds: number;
+    maxSendsPerCode: number;
+    maxSendsPerRecipientPerDay: number;
+  }>;
+  /** Citizen sign-up, resend-code and password-reset requests per client IP per minute (per app process). */
+  citizenCodeRatePerMinute: number;
+  /** Code confirmations per client IP per minute (per app process). */
+  citizenConfirmRatePerMinute: number;
 }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -60,6 +74,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    citizenCodes: {
+      ttlMinutes: e.CITIZEN_CODE_TTL_MINUTES,
+      maxAttempts: 5,
+      resendCooldownSeconds: 60,
+      maxSendsPerCode: 5,
+      maxSendsPerRecipientPerDay: 10,
+    },
+    citizenCodeRatePerMinute: 10,
+    citizenConfirmRatePerMinute: 30,
     ...overrides,
   });
 }

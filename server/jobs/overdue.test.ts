@@ -136,7 +136,24 @@ describe('overdue job', () => {
         assigneeName: expect.any(String),
       },
     });
+    // Where it is now: forwarded to the leader's step on Thursday, nobody has claimed it yet; one working day
+    // late (due Wednesday, now Thursday).
+    expect(first).toMatchObject({ stepName: 'Xem xét, ký kết quả', assigneeName: null, workingDaysLate: 1 });
     expect(body.overdue.map((o: { id: string }) => o.id)).not.toContain(soon.id);
+    // The one due Friday is listed as due soon, due the next working day, still with the desk officer who
+    // received it.
+    expect(body.dueSoonTotal).toBe(1);
+    expect(body.dueSoon).toEqual([
+      expect.objectContaining({
+        id: soon.id,
+        code: soon.code,
+        dueAt: soon.dueAt,
+        holderAgency: { id: w.centre.id, name: 'Trung tâm PVHCC xã An' },
+        stepName: 'Tiếp nhận, kiểm tra hồ sơ, cấp giấy tiếp nhận',
+        assigneeName: expect.any(String),
+        workingDaysLeft: 1,
+      }),
+    ]);
 
     expectProblem(await desk.get('/api/warnings'), 403, 'FORBIDDEN');
     expectProblem(await (await t.login('qt.an')).get('/api/warnings'), 403, 'FORBIDDEN');

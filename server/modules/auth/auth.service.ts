@@ -92,17 +92,15 @@ export async function getSession(db: Db, userId: string, csrfToken: string): Pro
 
 /** Resolves the session cookie to the acting user, or null when it is missing, expired or disabled. */
 export async function loadActor(db: Db, token: string, now: Date): Promise<Actor | null> {
-  const s = await sessions.findLiveSession(db, token, now);
-  if (!s) return null;
-  const user = await users.findUserRow(db, s.userId);
-  if (!user || user.disabled) return null;
+  const found = await sessions.findLiveActor(db, token, now);
+  if (!found || found.disabled) return null;
   return {
-    userId: user.id,
-    username: user.username,
-    fullName: user.fullName,
-    kind: user.kind === 'citizen' ? 'citizen' : 'staff',
-    grants: await users.loadActorGrants(db, user.id),
-    csrfToken: s.csrfToken,
+    userId: found.userId,
+    username: found.username,
+    fullName: found.fullName,
+    kind: found.kind === 'citizen' ? 'citizen' : 'staff',
+    grants: found.grants,
+    csrfToken: found.csrfToken,
   };
 }
 

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
-import { sessions } from '../../db/schema.ts';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { ActorGrant } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { preparedPer } from '../../db/prepared.ts';
+import { agencies, roleGrants, sessions, users } from '../../db/schema.ts';
 import type { Queryable } from '../../db/tx.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -22,6 +25,36 @@ export async function findLiveSession(q: Queryable, token: string, now: Date) {
     .select()
     .from(sessions)
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+const liveActorQuery = preparedPer((db: Db) =>
+  db
+    .select({
+      userId: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      kind: users.kind,
+      disabled: users.disabled,
+      csrfToken: sessions.csrfToken,
+      grants: sql<
+        ActorGrant[]
+      >`coalesce((select json_agg(json_build_object('role', g.role, 'agencyId', g.agency_id, 'agencyPath', a.path)) from ${roleGrants} g join ${agencies} a on a.id = g.agency_id where g.user_id = ${users.id}), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare('motcua_live_actor'),
+);
+
+/** The live session's user with their grants, in one prepared query (every authenticated request runs it). */
+export async function findLiveActor(db: Db, token: string, now: Date) {
+  const [row] = await liveActorQuery(db).execute({ tokenHash: hashToken(token), now });
   return row;
 }
 

@@ -1,6 +1,8 @@
 import { and, count, eq, isNull, max, sql } from 'drizzle-orm';
 import { type CalendarNotice, WorkingTime } from '../../../domain/calendar/index.ts';
 import type { NewCalendarNotice } from '../../../domain/calendar/requests.ts';
+import type { Db } from '../../db/client.ts';
+import { preparedPer } from '../../db/prepared.ts';
 import { agencyWorkingTimes, calendarNotices } from '../../db/schema.ts';
 import type { Queryable } from '../../db/tx.ts';
 
@@ -17,15 +19,20 @@ export async function listLiveNotices(q: Queryable): Promise<NoticeRow[]> {
   }));
 }
 
-/** Changes whenever a notice is added or withdrawn: the key of each process's calendar cache. */
-export async function noticesVersion(q: Queryable): Promise<string> {
-  const [row] = await q
+const noticesVersionQuery = preparedPer((db: Db) =>
+  db
     .select({
       n: count(),
       created: max(calendarNotices.createdAt),
       withdrawn: max(calendarNotices.withdrawnAt),
     })
-    .from(calendarNotices);
+    .from(calendarNotices)
+    .prepare('motcua_notices_version'),
+);
+
+/** Changes whenever a notice is added or withdrawn: the key of each process's calendar cache. */
+export async function noticesVersion(db: Db): Promise<string> {
+  const [row] = await noticesVersionQuery(db).execute();
   return `${row?.n ?? 0}|${row?.created?.valueOf() ?? 0}|${row?.withdrawn?.valueOf() ?? 0}`;
 }
 
@@ -47,10 +54,19 @@ export async function withdrawNotice(q: Queryable, id: string, at: Date) {
 }
 
 /** The working time of the nearest agency on the path (self first) that has one. */
-export async function findWorkingTime(q: Queryable, agencyPath: string): Promise<WorkingTime | undefined> {
+const workingTimesQuery = preparedPer((db: Db) =>
+  db
+    .select({ agencyId: agencyWorkingTimes.agencyId, workingTime: agencyWorkingTimes.workingTime })
+    .from(agencyWorkingTimes)
+    .where(sql`${agencyWorkingTimes.agencyId} = any(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('motcua_working_times'),
+);
+
+/** The office hours of the agency at the end of `agencyPath`, or of its nearest ancestor that has its own. */
+export async function findWorkingTime(db: Db, agencyPath: string): Promise<WorkingTime | undefined> {
   const ids = agencyPath.split('/').filter(Boolean).reverse();
   if (ids.length === 0) return undefined;
-  const rows = await q.select().from(agencyWorkingTimes).where(sql`${agencyWorkingTimes.agencyId} in ${ids}`);
+  const rows = await workingTimesQuery(db).execute({ ids });
   for (const id of ids) {
     const row = rows.find((r) => r.agencyId === id);
     if (row) return WorkingTime.parse(row.workingTime);

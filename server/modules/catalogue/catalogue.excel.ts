@@ -11,24 +11,37 @@ import {
   type Sheets,
 } from '../../../domain/catalogue/excel-cells.ts';
 import {
+  agencyLabel,
   COLUMNS,
   DATE_COLUMNS,
   S,
   SHEET,
   type SheetKey,
+  W,
   WIDTHS,
 } from '../../../domain/catalogue/excel-layout.ts';
 import { type EntryOrigin, locate } from '../../../domain/catalogue/excel-locate.ts';
-import { entriesToSheets, sheetsToEntries } from '../../../domain/catalogue/excel-rows.ts';
-import type { CatalogueEntry, ProcedureVersion, Workflow } from '../../../domain/catalogue/index.ts';
+import {
+  type AgencyWorkflowRows,
+  entriesToSheets,
+  sheetsToEntries,
+} from '../../../domain/catalogue/excel-rows.ts';
+import { workflowIssueErrors, workflowLimit } from '../../../domain/catalogue/excel-workflows.ts';
+import {
+  type CatalogueEntry,
+  type ProcedureVersion,
+  validateWorkflow,
+  type Workflow,
+} from '../../../domain/catalogue/index.ts';
 import type { Ctx } from '../../context.ts';
-import { withTransaction } from '../../db/tx.ts';
+import { type Tx, withTransaction } from '../../db/tx.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../access/access.ts';
-import { findAgencyByCode } from '../agencies/agencies.repository.ts';
+import { findAgenciesByIds, findAgencyByCode } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { type CatalogueAction, canOnCatalogue } from './catalogue.policy.ts';
 import * as repo from './catalogue.repository.ts';
+import { findWorkflow } from './workflows.repository.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FONT = 'Times New Roman';
@@ -36,9 +49,15 @@ const FONT = 'Times New Roman';
 const isoFromVi = (s: string) => s.split('/').reverse().join('-');
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Writes the rows as one workbook: a sheet per part, bold frozen header, Times New Roman, real dates. */
-export async function writeCatalogueWorkbook(entries: readonly CatalogueEntry[]): Promise<Buffer> {
-  const sheets = entriesToSheets(entries);
+/**
+ * Writes the rows as one workbook: a sheet per part, bold frozen header, Times New Roman, real dates. The
+ * workflows of single agencies go to "Quy trình theo cơ quan" (pass them: `collectWorkbook` gives both).
+ */
+export async function writeCatalogueWorkbook(
+  entries: readonly CatalogueEntry[],
+  agencyWorkflows: readonly Workflow[] = [],
+): Promise<Buffer> {
+  const sheets = entriesToSheets(entries, agencyWorkflows);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'motcua';
   for (const [key, name] of Object.entries(SHEET) as [SheetKey, string][]) {
@@ -132,30 +151,53 @@ const defaultWorkflow = (workflows: { agencyId: string | null; workflow: Workflo
       a.workflow.agencyKind.localeCompare(b.workflow.agencyKind),
   )[0]?.workflow;
 
-/** Everything stored: every version of every procedure, each with its procedure's default workflow. */
-export async function collectCatalogue(ctx: Pick<Ctx, 'db'>): Promise<CatalogueEntry[]> {
+/** What the workbook carries: every version with its procedure's default workflow, and the agencies' own. */
+export type WorkbookContent = { entries: CatalogueEntry[]; agencyWorkflows: Workflow[] };
+
+/**
+ * Everything stored: every version of every procedure, each with its procedure's default workflow; and every
+ * other workflow of a single agency (keyed by the agency's current code), by procedure and agency code.
+ */
+export async function collectWorkbook(ctx: Pick<Ctx, 'db'>): Promise<WorkbookContent> {
   const procedures = await repo.listProcedures(ctx.db);
   const versions = await repo.listAllVersions(ctx.db);
   const workflows = await repo.listWorkflows(
     ctx.db,
     procedures.map((p) => p.id),
   );
-  const entries: CatalogueEntry[] = [];
+  const agencyIds = [...new Set(workflows.flatMap((w) => (w.agencyId === null ? [] : [w.agencyId])))];
+  const agencies = new Map((await findAgenciesByIds(ctx.db, agencyIds)).map((a) => [a.id, a]));
+  const content: WorkbookContent = { entries: [], agencyWorkflows: [] };
   for (const { id, ...procedure } of procedures) {
-    const workflow = defaultWorkflow(workflows.filter((w) => w.procedureId === id));
+    const own = workflows.filter((w) => w.procedureId === id);
+    const workflow = defaultWorkflow(own);
     if (!workflow) continue; // every import stores a workflow; a procedure without one cannot round-trip
     for (const v of versions.filter((x) => x.procedureId === id))
-      entries.push({ procedure, version: v.version, workflow });
+      content.entries.push({ procedure, version: v.version, workflow });
+    const single = own.flatMap(({ agencyId, workflow: w }) =>
+      // the one already written as the versions' workflow (no default for this procedure) is not repeated
+      agencyId === null || w === workflow
+        ? []
+        : [{ ...w, agencyCode: agencies.get(agencyId)?.agencyCode ?? w.agencyCode }],
+    );
+    single.sort((a, b) => (a.agencyCode ?? '').localeCompare(b.agencyCode ?? ''));
+    content.agencyWorkflows.push(...single);
   }
-  return entries;
+  return content;
+}
+
+/** Every version of every procedure with its default workflow (without the agencies' own workflows). */
+export async function collectCatalogue(ctx: Pick<Ctx, 'db'>): Promise<CatalogueEntry[]> {
+  return (await collectWorkbook(ctx)).entries;
 }
 
 export async function exportCatalogueWorkbook(ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>) {
   authorize(ctx, 'exportWorkbook');
   const day = new Date(ctx.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const { entries, agencyWorkflows } = await collectWorkbook(ctx);
   return {
     fileName: `danh-muc-thu-tuc-${day.replaceAll('-', '')}.xlsx`,
-    buffer: await writeCatalogueWorkbook(await collectCatalogue(ctx)),
+    buffer: await writeCatalogueWorkbook(entries, agencyWorkflows),
   };
 }
 
@@ -212,14 +254,15 @@ const invalid = (errors: SheetError[]) =>
 /**
  * Applies a workbook in one transaction, or nothing: new procedures and versions are inserted, a draft version
  * is rewritten, a version that left draft must be identical (published versions are immutable — dossiers pin
- * them). Workflows are upserted. For the command line (an operator on the server); HTTP goes through
- * `importCatalogueWorkbook`, which checks the policy first.
+ * them). Workflows are upserted, those of single agencies after the versions (`applyAgencyWorkflows`). For the
+ * command line (an operator on the server); HTTP goes through `importCatalogueWorkbook`, which checks the policy
+ * first.
  */
 export async function applyCatalogueWorkbook(
   ctx: Pick<Ctx, 'db' | 'actor' | 'clock' | 'requestId'>,
   buffer: Buffer,
 ): Promise<WorkbookImportResult> {
-  const { entries, origins, errors } = sheetsToEntries(await readCatalogueWorkbook(buffer));
+  const { entries, origins, agencyWorkflows, errors } = sheetsToEntries(await readCatalogueWorkbook(buffer));
   if (errors.length) throw invalid(errors);
   const result: WorkbookImportResult = { procedures: 0, versions: 0, updated: 0, unchanged: 0 };
   await withTransaction(ctx.db, async (tx) => {
@@ -272,14 +315,57 @@ export async function applyCatalogueWorkbook(
       else if (changed && !isNewProcedure) result.updated++;
       else result.unchanged++;
     }
+    const workflows = await applyAgencyWorkflows(tx, agencyWorkflows, refused);
     if (refused.length) throw invalid(refused);
     await recordAudit(tx, ctx, {
       action: 'catalogue.importWorkbook',
       targetType: 'catalogue',
-      details: { ...result, entries: entries.length },
+      details: { ...result, entries: entries.length, agencyWorkflows: workflows },
     });
   });
   return result;
+}
+
+/**
+ * Stores the workflows of single agencies ("Quy trình theo cơ quan"), as the workflow editor would: the agency
+ * must exist and be of the workflow's kind, and the workflow must fit the committed limit of the versions now
+ * stored (the workbook may hold only some of them). Refusals are added to `refused`; the caller rolls back.
+ */
+async function applyAgencyWorkflows(tx: Tx, workflows: readonly AgencyWorkflowRows[], refused: SheetError[]) {
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  for (const { workflow, rows } of workflows) {
+    const refuse = (column: string, message: string) =>
+      refused.push({ sheet: SHEET.agencyWorkflows, row: rows[0]!, column, message });
+    const code = workflow.agencyCode!;
+    const agency = await findAgencyByCode(tx, code);
+    if (!agency) {
+      refuse(W.agencyCode, `Không có cơ quan, đơn vị mã ${code}`);
+      continue;
+    }
+    if (agency.kind !== workflow.agencyKind) {
+      refuse(
+        W.agencyKind,
+        `${agency.name} (${code}) thuộc loại «${agencyLabel[agency.kind]}», không phải «${agencyLabel[workflow.agencyKind]}»`,
+      );
+      continue;
+    }
+    const procedure = await repo.findProcedureByCode(tx, workflow.nationalCode);
+    if (!procedure) continue; // its own rows were refused above
+    const limit = workflowLimit((await repo.listVersions(tx, procedure.id)).map((v) => v.version));
+    const issues = limit ? validateWorkflow(workflow, limit) : [];
+    if (issues.length) {
+      refused.push(...workflowIssueErrors(rows, issues));
+      continue;
+    }
+    const current = await findWorkflow(tx, procedure.id, workflow.agencyKind, agency.id);
+    if (current && same(current, workflow)) {
+      counts.unchanged++;
+      continue;
+    }
+    await repo.upsertWorkflow(tx, procedure.id, agency.id, workflow);
+    counts[current ? 'updated' : 'added']++;
+  }
+  return counts;
 }
 
 export async function importCatalogueWorkbook(

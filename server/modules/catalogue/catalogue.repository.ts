@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
-import { Procedure, ProcedureVersion, Workflow } from '../../../domain/catalogue/index.ts';
+import { Procedure, ProcedureVersion, type Workflow } from '../../../domain/catalogue/index.ts';
 import { procedures, procedureVersions, procedureWorkflows } from '../../db/schema.ts';
 import type { Queryable } from '../../db/tx.ts';
 
@@ -147,7 +147,8 @@ export async function listWorkflows(q: Queryable, procedureIds: readonly string[
   return rows.map((r) => ({
     procedureId: r.procedureId,
     agencyId: r.agencyId,
-    workflow: Workflow.parse(r.document),
+    // Validated (and completed with defaults) by the write path; stored documents are read as they are.
+    workflow: r.document as Workflow,
   }));
 }
 

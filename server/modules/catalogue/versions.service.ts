@@ -2,10 +2,12 @@ import { type ProcedureAdminSummary, summariseForAdmin } from '../../../domain/c
 import {
   changeVersion,
   type Decision,
+  describeLimit,
   type ProcedureVersion,
   publishVersion,
   type VersionChange,
   VersionNotEditableError,
+  validateWorkflow,
 } from '../../../domain/catalogue/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { Tx } from '../../db/tx.ts';
@@ -15,6 +17,7 @@ import { requireStaff } from '../access/access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { canOnCatalogue } from './catalogue.policy.ts';
 import * as repo from './catalogue.repository.ts';
+import { listProcedureWorkflows } from './workflows.repository.ts';
 
 /** Domain refusals become problems: an invalid change is a VALIDATION, a closed version an INVALID_TRANSITION. */
 function asProblem(e: unknown): never {
@@ -87,13 +90,38 @@ export async function changeProcedure(ctx: Ctx, code: string, change: VersionCha
   });
 }
 
-/** Publishes the draft by a decision; the version in force until then is superseded the day before. */
+/**
+ * The workflows of single agencies must fit the committed limit of the version being published, as the workflow
+ * editor requires when they are saved (`saveWorkflow`): the draft's limit may have been shortened since, or a
+ * workbook imported. (A default workflow over the limit is shown in the editor after publication instead.)
+ */
+async function assertAgencyWorkflowsFit(tx: Tx, procedureId: string, version: ProcedureVersion) {
+  const workflows = (await listProcedureWorkflows(tx, procedureId)).filter((w) => w.agencyCode !== null);
+  const errors = workflows.flatMap((w) =>
+    validateWorkflow(w, version.localLimit).map((issue) => ({
+      path: `workflows.${w.agencyCode}`,
+      message: `«${w.name}» (${w.agencyCode}): ${issue.message}`,
+    })),
+  );
+  if (errors.length === 0) return;
+  const agencies = new Set(errors.map((e) => e.path)).size;
+  throw new AppError(
+    'INVALID_TRANSITION',
+    `Chưa công bố được phiên bản ${version.version}: quy trình riêng của ${agencies} cơ quan không nằm trong thời hạn cam kết ${describeLimit(version.localLimit)}; sửa các quy trình này hoặc thời hạn của dự thảo trước khi công bố`,
+    { errors },
+  );
+}
+
+/**
+ * Publishes the draft by a decision; the version in force until then is superseded the day before. Refused
+ * while a workflow of a single agency does not fit the draft's committed limit.
+ */
 export async function publishDraft(ctx: Ctx, code: string, decision: Decision, effectiveFrom?: string) {
   const actor = requireStaff(ctx);
   if (!canOnCatalogue(actor, 'editVersions'))
     throw forbidden('Chỉ quản trị viên cấp tỉnh được công bố thủ tục');
   return withTransaction(ctx.db, async (tx) => {
-    const { versions } = await load(tx, code);
+    const { procedure, versions } = await load(tx, code);
     const draft = versions.find((v) => v.version.status === 'draft');
     if (!draft) throw new AppError('INVALID_TRANSITION', `Thủ tục ${code} không có dự thảo để công bố`);
     const previous = versions.find((v) => v.version.status === 'published');
@@ -115,6 +143,7 @@ export async function publishDraft(ctx: Ctx, code: string, decision: Decision, e
       }
       await repo.closeVersion(tx, previous.id, 'superseded', result.superseded.effectiveTo!);
     }
+    await assertAgencyWorkflowsFit(tx, procedure.id, result.published);
     await repo.updateDraftVersion(tx, draft.id, result.published);
     await recordAudit(tx, ctx, {
       action: 'catalogue.version.publish',

@@ -83,6 +83,8 @@ export async function toView(
   events: readonly DossierEvent[],
   allowed: DossierAction[],
   now: Date,
+  /** The assignee when the caller already knows them (saves a read). */
+  knownAssignee?: { id: string; fullName: string },
 ): Promise<DossierView> {
   const { row, version, workflow } = l;
   const step = workflow.steps.find((s) => s.key === row.stepKey);
@@ -92,14 +94,16 @@ export async function toView(
   const extra = agencyIds.length ? await findAgenciesByIds(q, [...new Set(agencyIds)]) : [];
   const agencyName = (id: string | null) =>
     id === null ? null : (l.agencies.get(id)?.name ?? extra.find((a) => a.id === id)?.name ?? null);
-  const assignee = row.assigneeId
-    ? (
-        await q
-          .select({ id: users.id, fullName: users.fullName })
-          .from(users)
-          .where(eq(users.id, row.assigneeId))
-      )[0]
-    : undefined;
+  const assignee = !row.assigneeId
+    ? undefined
+    : knownAssignee?.id === row.assigneeId
+      ? knownAssignee
+      : (
+          await q
+            .select({ id: users.id, fullName: users.fullName })
+            .from(users)
+            .where(eq(users.id, row.assigneeId))
+        )[0];
   const docs = row.documents as {
     key: string;
     kind: DossierView['documents'][number]['kind'];

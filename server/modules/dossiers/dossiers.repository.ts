@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import type { DossierEvent } from '../../../domain/dossier/machine.ts';
 import type { DossierStatus } from '../../../domain/dossier/status.ts';
 import type { Db } from '../../db/client.ts';
+import { preparedPer } from '../../db/prepared.ts';
 import {
   agencies,
   dossierEvents,
@@ -192,7 +193,7 @@ type TrackedEvent = {
   stepName: string | null;
 };
 
-const trackingQuery = (db: Db) =>
+const trackingQuery = preparedPer((db: Db) =>
   db
     .select({
       code: dossiers.code,
@@ -212,17 +213,12 @@ const trackingQuery = (db: Db) =>
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .innerJoin(agencies, eq(agencies.id, dossiers.receivingAgencyId))
     .where(eq(dossiers.code, sql.placeholder('code')))
-    .prepare('motcua_track_dossier');
-const preparedTracking = new WeakMap<Db, ReturnType<typeof trackingQuery>>();
+    .prepare('motcua_track_dossier'),
+);
 
 /** What public tracking shows, in one prepared query (no version document, no personal data beyond the name). */
 export async function findForTracking(db: Db, code: string) {
-  let query = preparedTracking.get(db);
-  if (!query) {
-    query = trackingQuery(db);
-    preparedTracking.set(db, query);
-  }
-  const [found] = await query.execute({ code });
+  const [found] = await trackingQuery(db).execute({ code });
   return found;
 }
 

@@ -50,6 +50,8 @@ describe('intake at the desk', () => {
     const notes = await t.db.select().from(outbox).where(eq(outbox.dossierId, d.id));
     expect(notes.map((n) => n.channel).sort()).toEqual(['email', 'sms']);
     expect(notes[0]).toMatchObject({ template: 'dossier.received', status: 'pending' });
+    // The answer is built from what was written; it must be exactly what reading the dossier back shows.
+    expect((await desk.get(`/api/dossiers/${d.id}`)).json()).toEqual(d);
   });
 
   it('numbers follow each other per receiving unit and day, without gaps', async () => {

@@ -23,11 +23,13 @@ import { type AgencyRow, findAgency } from '../agencies/agencies.repository.ts';
 import { legalClockAt } from '../calendar/calendar.service.ts';
 import * as catalogue from '../catalogue/catalogue.repository.ts';
 import { getDossier } from './actions.service.ts';
+import { type Loaded, toView } from './dossier-view.ts';
 import { canReceiveAt, rolesAt } from './dossiers.policy.ts';
 import * as repo from './dossiers.repository.ts';
 import { once } from './idempotency.ts';
 import { notifyApplicant } from './notify.ts';
 import { nextInSequence } from './sequences.ts';
+import { allowedFor } from './situation.ts';
 
 export const vnDay = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
@@ -137,6 +139,7 @@ export async function receiveDossier(ctx: Ctx, req: IntakeRequest, idempotencyKe
   const roles = rolesAt(actor, desk.path);
 
   const owner = `user:${actor.userId}`;
+  let written: { row: repo.DossierRow; event: DossierEvent } | undefined;
   const result = await once<{ id: string }>(
     ctx.db,
     owner,
@@ -202,11 +205,27 @@ export async function receiveDossier(ctx: Ctx, req: IntakeRequest, idempotencyKe
         payload: { code, procedureName: procedure.name, dueAt: due.dueAt.toISOString() },
         at: now,
       });
+      written = { row, event };
       return { statusCode: 201, body: { id: row.id } };
     },
   );
-  // The view is read after commit: the code's row lock is held only for the writes.
-  return { replayed: result.replayed, body: await getDossier(ctx, result.body.id) };
+  if (result.replayed || !written) return { replayed: true, body: await getDossier(ctx, result.body.id) };
+  // Built from what was just written (nothing to read back); a replay reads the stored dossier instead.
+  const loaded: Loaded = {
+    row: written.row,
+    version: version.version,
+    procedureName: procedure.name,
+    workflow,
+    agencies: new Map([desk, competent].map((a) => [a.id, a])),
+  };
+  const events = [written.event];
+  return {
+    replayed: false,
+    body: await toView(ctx.db, loaded, events, allowedFor(actor, loaded, events, now), now, {
+      id: actor.userId,
+      fullName: actor.fullName,
+    }),
+  };
 }
 
 export async function issueSlip(ctx: Ctx, req: SlipRequest, idempotencyKey?: string) {

@@ -49,6 +49,19 @@ export const OverdueHolder = z.object({
   assigneeName: z.string().nullable(),
 });
 
+/** A dossier on the leader's dashboard, where it is now. */
+const WarnedDossier = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  procedureName: z.string(),
+  status: DossierStatus,
+  dueAt: z.string(),
+  holderAgency: z.object({ id: z.uuid(), name: z.string() }),
+  /** The step it is at now and who has claimed it (null: waiting in the unit's inbox). */
+  stepName: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+});
+
 export const DeadlineWarnings = z.object({
   asOf: z.string(),
   /** Per holding agency of the leader's subtree, agencies with nothing to warn about left out. */
@@ -63,16 +76,20 @@ export const DeadlineWarnings = z.object({
   overdueTotal: z.number().int(),
   /** The overdue dossiers, longest overdue first (at most 200). */
   overdue: z.array(
-    z.object({
-      id: z.uuid(),
-      code: z.string(),
-      procedureName: z.string(),
-      status: DossierStatus,
-      dueAt: z.string(),
+    WarnedDossier.extend({
       /** When it became overdue (its due date), once the overdue job has recorded it. */
       overdueSince: z.string().nullable(),
-      holderAgency: z.object({ id: z.uuid(), name: z.string() }),
       heldWhenOverdue: OverdueHolder.nullable(),
+      /** Working days (of the holding agency) from the due day to today: 0 when it fell due today. */
+      workingDaysLate: z.number().int(),
+    }),
+  ),
+  dueSoonTotal: z.number().int(),
+  /** The dossiers due within one working day, earliest due first (at most 200). */
+  dueSoon: z.array(
+    WarnedDossier.extend({
+      /** Working days from today to the due day: 0 when due today, 1 when due the next working day. */
+      workingDaysLeft: z.number().int(),
     }),
   ),
 });

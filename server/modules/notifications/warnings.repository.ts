@@ -75,6 +75,9 @@ export type WarnableRow = Readonly<{
   holderAgencyId: string;
   holderAgencyName: string;
   holderAgencyPath: string;
+  /** The step it is at now and who has claimed it (null: waiting in the unit's inbox). */
+  stepName: string | null;
+  assigneeId: string | null;
   dueAt: Date;
   pausedSince: Date | null;
   overdueSince: Date | null;
@@ -93,6 +96,12 @@ export async function listDueBy(q: Queryable, roots: readonly string[], until: D
       holderAgencyId: dossiers.holderAgencyId,
       holderAgencyName: agencies.name,
       holderAgencyPath: agencies.path,
+      stepName: sql<string | null>`(
+        select s->>'name' from jsonb_array_elements(${dossiers.workflow}->'steps') s
+        where s->>'key' = ${dossiers.stepKey}
+        limit 1
+      )`,
+      assigneeId: dossiers.assigneeId,
       dueAt: dossiers.dueAt,
       pausedSince: dossiers.pausedSince,
       overdueSince: dossiers.overdueSince,

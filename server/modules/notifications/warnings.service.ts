@@ -1,7 +1,8 @@
 /**
  * A leader's deadline dashboard: per holding agency of the leader's subtree, how many open dossiers are overdue
- * and how many are due within one working day (the legal clock of that agency), and the overdue ones with who
- * held them when they became overdue (recorded by server/jobs/overdue.ts).
+ * and how many are due within one working day (the legal clock of that agency); the overdue ones with who
+ * held them when they became overdue (recorded by server/jobs/overdue.ts) and the ones due soon, each with where
+ * it is now and how many working days late or left.
  */
 import type { DossierStatus } from '../../../domain/dossier/status.ts';
 import type { Ctx } from '../../context.ts';
@@ -47,14 +48,15 @@ export async function getDeadlineWarnings(ctx: Ctx): Promise<DeadlineWarnings> {
     string,
     { agencyId: string; agencyName: string; overdue: number; dueSoon: number }
   >();
-  const overdue: repo.WarnableRow[] = [];
+  const overdue: (repo.WarnableRow & { workingDaysLate: number })[] = [];
+  const dueSoon: (repo.WarnableRow & { workingDaysLeft: number })[] = [];
   for (const r of rows) {
     const late = isOverdue(r, now);
-    const soon =
-      !late &&
-      r.pausedSince === null &&
-      r.dueAt >= now &&
-      (await clockOf(r.holderAgencyPath)).workingDaysBetween(now, r.dueAt) <= 1;
+    const left =
+      late || r.pausedSince !== null || r.dueAt < now
+        ? null
+        : (await clockOf(r.holderAgencyPath)).workingDaysBetween(now, r.dueAt);
+    const soon = left !== null && left <= 1;
     if (!late && !soon) continue;
     const entry = perAgency.get(r.holderAgencyId) ?? {
       agencyId: r.holderAgencyId,
@@ -64,22 +66,35 @@ export async function getDeadlineWarnings(ctx: Ctx): Promise<DeadlineWarnings> {
     };
     if (late) {
       entry.overdue++;
-      overdue.push(r);
-    } else entry.dueSoon++;
+      const workingDaysLate = (await clockOf(r.holderAgencyPath)).workingDaysBetween(r.dueAt, now);
+      overdue.push({ ...r, workingDaysLate });
+    } else {
+      entry.dueSoon++;
+      dueSoon.push({ ...r, workingDaysLeft: left ?? 0 });
+    }
     perAgency.set(r.holderAgencyId, entry);
   }
 
   const listed = overdue.slice(0, LIST_LIMIT);
+  const listedSoon = dueSoon.slice(0, LIST_LIMIT);
   const holders = listed.flatMap((r) => (r.overdueHolder ? [r.overdueHolder] : []));
+  const assignees = [...listed, ...listedSoon].flatMap((r) => (r.assigneeId ? [r.assigneeId] : []));
   const [agencyNames, people] = await Promise.all([
     findAgenciesByIds(ctx.db, [...new Set(holders.map((h) => h.agencyId))]).then(
       (list) => new Map(list.map((a) => [a.id, a.name])),
     ),
-    repo.staffNames(
-      ctx.db,
-      holders.flatMap((h) => (h.assigneeId ? [h.assigneeId] : [])),
-    ),
+    repo.staffNames(ctx.db, [...assignees, ...holders.flatMap((h) => (h.assigneeId ? [h.assigneeId] : []))]),
   ]);
+  const whereNow = (r: repo.WarnableRow) => ({
+    id: r.id,
+    code: r.code,
+    procedureName: r.procedureName,
+    status: r.status as DossierStatus,
+    dueAt: r.dueAt.toISOString(),
+    holderAgency: { id: r.holderAgencyId, name: r.holderAgencyName },
+    stepName: r.stepName,
+    assigneeName: r.assigneeId ? (people.get(r.assigneeId) ?? null) : null,
+  });
 
   return {
     asOf: now.toISOString(),
@@ -89,13 +104,8 @@ export async function getDeadlineWarnings(ctx: Ctx): Promise<DeadlineWarnings> {
     ),
     overdueTotal: overdue.length,
     overdue: listed.map((r) => ({
-      id: r.id,
-      code: r.code,
-      procedureName: r.procedureName,
-      status: r.status as DossierStatus,
-      dueAt: r.dueAt.toISOString(),
+      ...whereNow(r),
       overdueSince: r.overdueSince?.toISOString() ?? null,
-      holderAgency: { id: r.holderAgencyId, name: r.holderAgencyName },
       heldWhenOverdue: r.overdueHolder
         ? {
             ...r.overdueHolder,
@@ -105,6 +115,9 @@ export async function getDeadlineWarnings(ctx: Ctx): Promise<DeadlineWarnings> {
               : null,
           }
         : null,
+      workingDaysLate: r.workingDaysLate,
     })),
+    dueSoonTotal: dueSoon.length,
+    dueSoon: listedSoon.map((r) => ({ ...whereNow(r), workingDaysLeft: r.workingDaysLeft })),
   };
 }
