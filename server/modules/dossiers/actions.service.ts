@@ -18,12 +18,12 @@ import { sortVi } from '../../../domain/shared/text.ts';
 import type { Ctx } from '../../context.ts';
 import type { Tx } from '../../db/tx.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { requireStaff } from '../access/access.ts';
+import { requireActor, requireStaff } from '../access/access.ts';
 import { findAgency } from '../agencies/agencies.repository.ts';
 import { legalClockAt } from '../calendar/calendar.service.ts';
 import { loadActorGrants } from '../users/users.repository.ts';
 import { loadRelated, toView } from './dossier-view.ts';
-import { canReadDossier, rolesAt } from './dossiers.policy.ts';
+import { canReadDossier, isOwnDossier, rolesAt } from './dossiers.policy.ts';
 import * as repo from './dossiers.repository.ts';
 import { once } from './idempotency.ts';
 import { type NotificationTemplate, notifyApplicant } from './notify.ts';
@@ -52,9 +52,14 @@ export function asProblem(e: unknown): never {
 
 /** Loads a dossier the actor may read (404 otherwise: "not yours" and "missing" look the same). */
 export async function readable(ctx: Ctx, id: string) {
-  const actor = requireStaff(ctx);
+  const actor = requireActor(ctx);
   const row = await repo.findDossier(ctx.db, id);
   if (!row) throw notFound('hồ sơ');
+  if (actor.kind === 'citizen') {
+    // Someone else's dossier does not exist for a citizen (no hint that the id is valid).
+    if (!isOwnDossier(actor, row.citizenUserId)) throw notFound('hồ sơ');
+    return { actor, loaded: await loadRelated(ctx.db, row) };
+  }
   const loaded = await loadRelated(ctx.db, row);
   const path = (agencyId: string) => loaded.agencies.get(agencyId)?.path ?? '/none/';
   const paths = {
@@ -90,6 +95,7 @@ export async function act(
   req: ActionRequest,
   idempotencyKey?: string,
 ): Promise<{ body: DossierView; replayed: boolean }> {
+  requireStaff(ctx);
   const { actor, loaded } = await readable(ctx, id);
   const receivingPath = loaded.agencies.get(loaded.row.receivingAgencyId)!.path;
   const clock = await legalClockAt(ctx, receivingPath);
@@ -206,6 +212,7 @@ export async function getDossier(ctx: Ctx, id: string): Promise<DossierView> {
  * current step at the holder; another step at the competent agency, or at `agencyId` for an inter-agency step).
  */
 export async function assignableStaff(ctx: Ctx, id: string, stepKey?: string, agencyId?: string) {
+  requireStaff(ctx);
   const { loaded } = await readable(ctx, id);
   const key = stepKey ?? loaded.row.stepKey;
   const step = loaded.workflow.steps.find((s) => s.key === key);

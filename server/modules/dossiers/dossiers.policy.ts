@@ -34,3 +34,7 @@ export const canReceiveAt = (actor: Actor | null, agencyPath: string): boolean =
 /** Printing the dossier log (form 06) of an agency. */
 export const canReadLog = (actor: Actor | null, agencyPath: string): boolean =>
   hasRoleOn(actor, ['deskOfficer', 'leader'], agencyPath);
+
+/** A citizen reads only the dossiers they submitted through the portal (DOMAIN §10). */
+export const isOwnDossier = (actor: Actor | null, citizenUserId: string | null): boolean =>
+  actor?.kind === 'citizen' && citizenUserId !== null && citizenUserId === actor.userId;

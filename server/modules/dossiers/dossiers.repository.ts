@@ -132,7 +132,7 @@ export async function listDossiers(q: Queryable, f: ListFilter) {
     }
     if (f.unit.deskRoots.length > 0) {
       either.push(
-        sql`(${dossiers.status} in ('resolved', 'supplementRequested', 'financialObligation') and exists (select 1 from ${agencies} r where r.id = ${dossiers.receivingAgencyId} and (${sql.join(
+        sql`(${dossiers.status} in ('submitted', 'resolved', 'supplementRequested', 'financialObligation') and exists (select 1 from ${agencies} r where r.id = ${dossiers.receivingAgencyId} and (${sql.join(
           f.unit.deskRoots.map((root) => sql`r.path like ${`${root}%`}`),
           sql` or `,
         )})))`,
@@ -162,6 +162,21 @@ export async function listDossiers(q: Queryable, f: ListFilter) {
       )
       .limit(f.limit)
       .offset(f.offset),
+    q.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** A citizen's own dossiers (portal), newest first. */
+export async function listCitizenDossiers(
+  q: Queryable,
+  citizenUserId: string,
+  limit: number,
+  offset: number,
+) {
+  const where = eq(dossiers.citizenUserId, citizenUserId);
+  const [rows, [count]] = await Promise.all([
+    q.select().from(dossiers).where(where).orderBy(desc(dossiers.receivedAt)).limit(limit).offset(offset),
     q.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
   ]);
   return { rows, total: Number(count?.n ?? 0) };

@@ -4,6 +4,8 @@ import {
   DossierSummary,
   DossierView,
   IntakeRequest,
+  MyDossier,
+  OnlineSubmission,
   PublicDossier,
   SlipRequest,
 } from '../../../domain/dossier/index.ts';
@@ -13,6 +15,7 @@ import { ctxOf } from '../../plugins/auth.ts';
 import { act, assignableStaff, getDossier } from './actions.service.ts';
 import { idempotencyKeyOf } from './idempotency.ts';
 import { issueSlip, receiveDossier } from './intake.service.ts';
+import { listMyDossiers, submitOnline } from './online.service.ts';
 import { DossierListQuery, listDossiers, trackDossier } from './queries.service.ts';
 
 const tags = ['dossiers'];
@@ -124,6 +127,40 @@ export function dossierRoutes(app: App, deps: Deps) {
         request.query.agencyId,
       ),
     }),
+  );
+  r.post(
+    '/api/online-dossiers',
+    {
+      schema: {
+        tags,
+        summary: 'Nộp hồ sơ trực tuyến (công dân): cấp mã hồ sơ, chờ Bộ phận Một cửa tiếp nhận',
+        headers: idem,
+        body: OnlineSubmission,
+        response: { 200: DossierView, 201: DossierView, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const res = await submitOnline(ctxOf(request, deps), request.body, idempotencyKeyOf(request.headers));
+      return reply.code(res.replayed ? 200 : 201).send(res.body);
+    },
+  );
+  r.get(
+    '/api/my/dossiers',
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ của tôi (công dân): trạng thái và hạn trả kết quả, mới nhất trước',
+        querystring: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: {
+          200: z.object({ items: z.array(MyDossier), total: z.number().int() }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => listMyDossiers(ctxOf(request, deps), request.query.limit, request.query.offset),
   );
   r.get(
     '/api/public/dossiers/:code',

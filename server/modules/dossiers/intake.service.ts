@@ -48,7 +48,7 @@ async function receivingDesk(ctx: Ctx, agencyId: string): Promise<AgencyRow & { 
 }
 
 /** The procedure version in force today at the desk (parsed once per process: published versions never change). */
-async function inForce(ctx: Ctx, code: string) {
+export async function inForce(ctx: Ctx, code: string) {
   const found = await catalogue.findInForceRef(ctx.db, code, vnDay(ctx.clock.now()));
   const version = found && (await catalogue.versionById(ctx.db, found.versionId));
   if (!found || !version) {
@@ -60,7 +60,7 @@ async function inForce(ctx: Ctx, code: string) {
 }
 
 /** The competent agency: given, or the commune/department the desk belongs to (a service centre's parent). */
-async function competentFor(ctx: Ctx, receiving: AgencyRow, givenId?: string): Promise<AgencyRow> {
+export async function competentFor(ctx: Ctx, receiving: AgencyRow, givenId?: string): Promise<AgencyRow> {
   if (givenId) {
     const given = await findAgency(ctx.db, givenId);
     if (!given) throw notFound('cơ quan giải quyết');
@@ -73,7 +73,7 @@ async function competentFor(ctx: Ctx, receiving: AgencyRow, givenId?: string): P
 }
 
 /** The internal workflow in force at the competent agency: its own, else the default for its kind. */
-async function workflowFor(ctx: Ctx, procedureId: string, competent: AgencyRow): Promise<Workflow> {
+export async function workflowFor(ctx: Ctx, procedureId: string, competent: AgencyRow): Promise<Workflow> {
   const all = await catalogue.listWorkflows(ctx.db, [procedureId]);
   const own = all.find((w) => w.agencyId === competent.id);
   const byKind = all.find((w) => w.agencyId === null && w.workflow.agencyKind === competent.kind);
@@ -85,7 +85,7 @@ async function workflowFor(ctx: Ctx, procedureId: string, competent: AgencyRow):
 }
 
 /** Links uploaded scans to the dossier; only the uploader's own, not-yet-linked files. */
-async function linkFiles(q: Queryable, ctx: Ctx, dossierId: string, fileIds: string[]) {
+export async function linkFiles(q: Queryable, ctx: Ctx, dossierId: string, fileIds: string[]) {
   if (fileIds.length === 0) return;
   const linked = await q
     .update(storedFiles)

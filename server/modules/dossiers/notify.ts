@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/tx.ts';
 
 /** Templates the notification worker knows how to render (server/modules/notifications). */
 export type NotificationTemplate =
+  | 'dossier.submitted'
   | 'dossier.received'
   | 'dossier.accepted'
   | 'dossier.notAccepted'

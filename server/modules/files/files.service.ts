@@ -11,7 +11,7 @@ import { nfc } from '../../../domain/shared/text.ts';
 import type { Ctx } from '../../context.ts';
 import { storedFiles } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { requireStaff } from '../access/access.ts';
+import { requireActor, requireStaff } from '../access/access.ts';
 import { readable } from '../dossiers/actions.service.ts';
 
 export const FILE_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -56,7 +56,8 @@ export async function storeFile(
   bytes: Buffer,
   rawName: string | undefined,
 ) {
-  const actor = requireStaff(ctx);
+  // Desk staff scan at the counter; citizens upload their own documents through the portal.
+  const actor = ctx.actor?.kind === 'citizen' ? ctx.actor : requireStaff(ctx);
   const declared = declaredType.split(';')[0]!.trim().toLowerCase();
   if (!isAcceptedType(declared)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Chỉ nhận tệp PDF, JPEG hoặc PNG');
@@ -94,7 +95,7 @@ export async function storeFile(
 
 /** A file the actor uploaded, or one attached to a dossier the actor may read. */
 export async function readFile(ctx: Ctx, dataDir: string, id: string) {
-  const actor = requireStaff(ctx);
+  const actor = requireActor(ctx);
   const [row] = await ctx.db.select().from(storedFiles).where(eq(storedFiles.id, id));
   if (!row) throw notFound('tệp');
   if (row.uploadedBy !== actor.userId) {

@@ -56,6 +56,17 @@ const dueLine = (v: View, label = 'Thời hạn trả kết quả') => (v.due ? 
 const noteLine = (v: View, label: string) => (v.note ? `${label}: ${v.note}` : null);
 
 const wordings: Record<NotificationTemplate, (v: View) => Wording> = {
+  'dossier.submitted': (v) => ({
+    subject: `Đã nhận hồ sơ trực tuyến ${v.code}`,
+    body: [
+      `Hệ thống đã nhận ${dossierOf(v)} Ông/Bà nộp trực tuyến.`,
+      'Bộ phận Một cửa sẽ kiểm tra và thông báo việc tiếp nhận; thời hạn giải quyết được tính từ khi hồ sơ được tiếp nhận.',
+    ],
+    short: [
+      `Đã nhận hồ sơ trực tuyến ${v.code}, chờ tiếp nhận. Tra cứu: ${v.link}`,
+      `Đã nhận hồ sơ ${v.code}. Tra cứu: ${v.link}`,
+    ],
+  }),
   'dossier.received': (v) => ({
     subject: `Hồ sơ ${v.code} đã được tiếp nhận`,
     body: [`Bộ phận Một cửa đã tiếp nhận ${dossierOf(v)} của Ông/Bà.`, dueLine(v)],

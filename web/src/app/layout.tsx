@@ -60,6 +60,14 @@ export function Layout() {
   const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const location = useLocation();
   const items = navItemsFor(roles);
+  const current = items
+    .map((i) => i.to)
+    .filter((to) =>
+      to === '/'
+        ? location.pathname === '/'
+        : location.pathname === to || location.pathname.startsWith(`${to}/`),
+    )
+    .sort((a, b) => b.length - a.length)[0];
   const hasNavbar = hasStaffNavbar(roles);
 
   return (
@@ -96,6 +104,7 @@ export function Layout() {
       {hasNavbar && (
         <AppShell.Navbar p="sm" aria-label="Điều hướng chính">
           <AppShell.Section grow>
+            {/* Only the most specific matching item is current (/ho-so vs /ho-so/canh-bao). */}
             {items.map((item) => (
               <NavLink
                 key={item.to}
@@ -103,7 +112,7 @@ export function Layout() {
                 to={item.to}
                 end={item.to === '/'}
                 label={item.label}
-                active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+                active={item.to === current}
                 onClick={close}
               />
             ))}

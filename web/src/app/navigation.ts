@@ -12,8 +12,8 @@ export const hasStaffNavbar = (roles: readonly Role[]): boolean => roles.some((r
 
 /**
  * The navbar for the roles held on the active agency: every staff member has a home and reads the working-day
- * calendar; admins manage the tree and the procedure catalogue. Everyone, citizens too, reads the public
- * procedure catalogue.
+ * calendar; admins manage the tree and the procedure catalogue; leaders watch deadlines; desk officers and
+ * leaders print the dossier log. Everyone, citizens too, reads the public procedure catalogue.
  */
 export const navItemsFor = (roles: readonly Role[]): NavItem[] => {
   const items: NavItem[] = [];
@@ -27,6 +27,9 @@ export const navItemsFor = (roles: readonly Role[]): NavItem[] => {
   if (roles.includes('deskOfficer')) items.push({ label: 'Tiếp nhận hồ sơ', to: '/ho-so/tiep-nhan' });
   if (roles.some((r) => r === 'deskOfficer' || r === 'specialist' || r === 'leader'))
     items.push({ label: 'Hồ sơ', to: '/ho-so' });
+  if (roles.includes('leader')) items.push({ label: 'Cảnh báo hạn xử lý', to: '/ho-so/canh-bao' });
+  if (roles.some((r) => r === 'deskOfficer' || r === 'leader'))
+    items.push({ label: 'Sổ theo dõi hồ sơ', to: '/ho-so/so-theo-doi' });
   if (staff) items.push({ label: 'Lịch làm việc', to: '/admin/calendar' });
   items.push(catalogueNavItem);
   // Citizens reach tracking from their page (the phone header has no room for another link).

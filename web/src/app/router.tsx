@@ -9,6 +9,8 @@ import { CataloguePage } from '../features/catalogue/catalogue-page.tsx';
 import { ProcedurePage } from '../features/catalogue/procedure-page.tsx';
 import { CatalogueAdminPage } from '../features/catalogue-admin/admin-list-page.tsx';
 import { ProcedureAdminPage } from '../features/catalogue-admin/procedure-admin-page.tsx';
+import { DossierLogPage } from '../features/dossier-oversight/dossier-log-page.tsx';
+import { WarningsPage } from '../features/dossier-oversight/warnings-page.tsx';
 import { DossierPage } from '../features/dossiers/dossier-page.tsx';
 import { InboxPage } from '../features/dossiers/inbox-page.tsx';
 import { IntakePage } from '../features/dossiers/intake-page.tsx';
@@ -21,6 +23,11 @@ import { Layout, PublicLayout } from './layout.tsx';
 const adminOnly = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
 const staffOnly = (element: ReactNode) => <RequireRole roles={StaffRole.options}>{element}</RequireRole>;
 const deskOnly = (element: ReactNode) => <RequireRole roles={['deskOfficer']}>{element}</RequireRole>;
+// Who the server lets read deadline warnings (leaders) and the dossier log (desk officers and leaders).
+const leaderOnly = (element: ReactNode) => <RequireRole roles={['leader']}>{element}</RequireRole>;
+const logReaders = (element: ReactNode) => (
+  <RequireRole roles={['deskOfficer', 'leader']}>{element}</RequireRole>
+);
 const dossierStaff = (element: ReactNode) => (
   <RequireRole roles={['deskOfficer', 'specialist', 'leader']}>{element}</RequireRole>
 );
@@ -65,6 +72,8 @@ export const router = createBrowserRouter([
       { path: 'admin/procedures/:code', element: adminOnly(<ProcedureAdminPage />) },
       { path: 'ho-so', element: dossierStaff(<InboxPage />) },
       { path: 'ho-so/tiep-nhan', element: deskOnly(<IntakePage />) },
+      { path: 'ho-so/canh-bao', element: leaderOnly(<WarningsPage />) },
+      { path: 'ho-so/so-theo-doi', element: logReaders(<DossierLogPage />) },
       { path: 'ho-so/:id', element: dossierStaff(<DossierPage />) },
       { path: '*', element: <NotFound /> },
     ],

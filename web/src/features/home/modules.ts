@@ -38,7 +38,7 @@ export const modulesByRole: Record<Role, ModuleEntry[]> = {
       description: 'Trả kết quả tại quầy, qua bưu chính hoặc trực tuyến',
       to: '/ho-so',
     },
-    { title: 'Sổ theo dõi hồ sơ', description: 'Tra cứu và in sổ theo dõi', to: null },
+    { title: 'Sổ theo dõi hồ sơ', description: 'Tra cứu và in sổ theo dõi', to: '/ho-so/so-theo-doi' },
   ],
   specialist: [
     {
@@ -50,7 +50,11 @@ export const modulesByRole: Record<Role, ModuleEntry[]> = {
   ],
   leader: [
     { title: 'Phê duyệt kết quả', description: 'Duyệt, ký, trả lại hồ sơ', to: '/ho-so' },
-    { title: 'Theo dõi, báo cáo', description: 'Tỷ lệ đúng hạn, hồ sơ quá hạn, chỉ số phục vụ', to: null },
+    {
+      title: 'Cảnh báo hạn xử lý',
+      description: 'Hồ sơ quá hạn và sắp đến hạn trong phạm vi phụ trách',
+      to: '/ho-so/canh-bao',
+    },
   ],
   clerk: [
     { title: 'Văn bản đến', description: 'Vào sổ, trình lãnh đạo, giao xử lý', to: null },
