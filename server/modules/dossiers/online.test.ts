@@ -125,7 +125,11 @@ describe('online submission', () => {
     const desk = await t.login('mc.an');
     expectProblem(await desk.post('/api/online-dossiers', application(a, b)), 403, 'FORBIDDEN');
     const minh = await t.login('cd.minh');
-    const theirs = expectProblem(await minh.post('/api/online-dossiers', application(a, b)), 400, 'VALIDATION');
+    const theirs = expectProblem(
+      await minh.post('/api/online-dossiers', application(a, b)),
+      400,
+      'VALIDATION',
+    );
     expect(theirs.errors?.[0]?.path).toBe('documents');
   });
 
