@@ -61,6 +61,10 @@ export const DossierView = z.object({
       kind: DocumentKind,
       count: z.number().int(),
       fileIds: z.array(z.string()),
+      /** The scans, in the order of `fileIds`, with the names they were uploaded under. */
+      files: z.array(
+        z.object({ id: z.string(), name: z.string(), size: z.number().int(), mediaType: z.string() }),
+      ),
     }),
   ),
   resultDelivery: ResultDelivery,

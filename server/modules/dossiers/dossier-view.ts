@@ -13,7 +13,7 @@ import {
   type Submitter,
   statusLabel,
 } from '../../../domain/dossier/index.ts';
-import { procedures, users } from '../../db/schema.ts';
+import { procedures, storedFiles, users } from '../../db/schema.ts';
 import type { Queryable } from '../../db/tx.ts';
 import { type AgencyRow, findAgenciesByIds } from '../agencies/agencies.repository.ts';
 import { versionById } from '../catalogue/catalogue.repository.ts';
@@ -110,6 +110,22 @@ export async function toView(
     count: number;
     fileIds: string[];
   }[];
+  const fileIds = docs.flatMap((d) => d.fileIds);
+  const files = new Map(
+    fileIds.length === 0
+      ? []
+      : (
+          await q
+            .select({
+              id: storedFiles.id,
+              name: storedFiles.name,
+              size: storedFiles.size,
+              mediaType: storedFiles.mediaType,
+            })
+            .from(storedFiles)
+            .where(inArray(storedFiles.id, [...new Set(fileIds)]))
+        ).map((f) => [f.id, f]),
+  );
   return {
     id: row.id,
     code: row.code,
@@ -133,6 +149,10 @@ export async function toView(
     documents: docs.map((d) => ({
       ...d,
       name: version.requiredDocuments.find((r) => r.key === d.key)?.name ?? d.key,
+      files: d.fileIds.flatMap((id) => {
+        const f = files.get(id);
+        return f ? [f] : [];
+      }),
     })),
     resultDelivery: row.resultDelivery as DossierView['resultDelivery'],
     receivedAt: row.receivedAt.toISOString(),

@@ -55,6 +55,10 @@ describe('uploaded scans', () => {
       }),
     );
     expect(res.statusCode).toBe(201);
+    // The dossier shows each scan under the name it was uploaded with.
+    expect(res.json().documents[0].files).toEqual([
+      { id: file.id, name: 'to khai.pdf', size: pdf.length, mediaType: 'application/pdf' },
+    ]);
     const specialist = await t.login('cv.an');
     expect((await specialist.get(`/api/files/${file.id}`)).statusCode).toBe(200);
     // The same file cannot be attached to a second dossier, nor someone else's upload.

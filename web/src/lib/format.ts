@@ -15,6 +15,7 @@ const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
   timeZone,
 });
 const numberFormat = new Intl.NumberFormat('vi-VN');
+const numberFormat1 = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 const percentFormat = new Intl.NumberFormat('vi-VN', {
   style: 'percent',
   minimumFractionDigits: 0,
@@ -59,3 +60,11 @@ export const formatNumber = (value: number): string => numberFormat.format(value
 
 /** A ratio 0..1 as a percentage: 0.9611 → "96,11%". */
 export const formatPercent = (ratio: number): string => percentFormat.format(ratio);
+
+/** File sizes the way people read them: "850 B", "12,5 KB", "3,2 MB". */
+export const formatBytes = (bytes: number): string =>
+  bytes < 1024
+    ? `${formatNumber(bytes)} B`
+    : bytes < 1024 * 1024
+      ? `${numberFormat1.format(bytes / 1024)} KB`
+      : `${numberFormat1.format(bytes / (1024 * 1024))} MB`;

@@ -22,7 +22,7 @@ import {
   TERMINAL,
 } from '../../../../domain/dossier/index.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { formatDateThenTime } from '../../lib/format.ts';
+import { formatBytes, formatDateThenTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { ActionBar } from './action-bar.tsx';
 import { StatusBadge } from './badges.tsx';
@@ -107,14 +107,14 @@ function DocumentsCard({ d }: { d: DossierView }) {
                 <Table.Td>{documentKindLabel[doc.kind]}</Table.Td>
                 <Table.Td>{doc.count}</Table.Td>
                 <Table.Td>
-                  {doc.fileIds.length === 0 ? (
+                  {doc.files.length === 0 ? (
                     <Text size="sm" c="dimmed">
                       Chưa số hóa
                     </Text>
                   ) : (
-                    doc.fileIds.map((id, i) => (
-                      <Anchor key={id} href={fileUrl(id)} size="sm" mr="xs">
-                        Tệp {i + 1}
+                    doc.files.map((f) => (
+                      <Anchor key={f.id} href={fileUrl(f.id)} size="sm" mr="xs" title={formatBytes(f.size)}>
+                        {f.name}
                       </Anchor>
                     ))
                   )}
