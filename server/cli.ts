@@ -16,7 +16,7 @@ import { hashPassword } from './modules/auth/password.ts';
 import { computeDue, getYear } from './modules/calendar/calendar.service.ts';
 import {
   applyCatalogueWorkbook,
-  collectCatalogue,
+  collectWorkbook,
   writeCatalogueWorkbook,
 } from './modules/catalogue/catalogue.excel.ts';
 import { insertUser, replaceGrants } from './modules/users/users.repository.ts';
@@ -164,8 +164,8 @@ catalogue
   .description('xuất toàn bộ danh mục (mọi phiên bản, kèm quy trình) — xem docs/catalogue-excel.md')
   .action((file: string) =>
     withDb(async (d) => {
-      const entries = await collectCatalogue(d);
-      await fs.writeFile(file, await writeCatalogueWorkbook(entries));
+      const { entries, agencyWorkflows } = await collectWorkbook(d);
+      await fs.writeFile(file, await writeCatalogueWorkbook(entries, agencyWorkflows));
       console.log(`Đã xuất ${entries.length} phiên bản thủ tục ra ${file}.`);
     }),
   );

@@ -19,6 +19,7 @@ export const SHEET = {
   results: 'Kết quả',
   agencies: 'Cơ quan thực hiện',
   steps: 'Quy trình',
+  agencyWorkflows: 'Quy trình theo cơ quan',
 } as const;
 export type SheetKey = keyof typeof SHEET;
 
@@ -96,11 +97,8 @@ export const A = {
   role: 'Vai trò',
 } as const;
 
-export const S = {
-  ...KEY,
-  agencyKind: 'Áp dụng cho loại cơ quan',
-  agencyCode: 'Mã cơ quan riêng',
-  workflowName: 'Tên quy trình',
+/** The columns of one workflow step, shared by "Quy trình" and "Quy trình theo cơ quan". */
+const STEP = {
   key: 'Mã bước',
   name: 'Tên bước',
   kind: 'Loại bước',
@@ -114,6 +112,27 @@ export const S = {
   next: 'Bước tiếp theo',
   sendBack: 'Trả lại bước',
 } as const;
+export type StepColumns = typeof STEP;
+
+export const S = {
+  ...KEY,
+  agencyKind: 'Áp dụng cho loại cơ quan',
+  agencyCode: 'Mã cơ quan riêng',
+  workflowName: 'Tên quy trình',
+  ...STEP,
+} as const;
+
+/**
+ * The workflows of single agencies (quy trình riêng của một cơ quan): they belong to the procedure, not to one
+ * version (as stored), so their rows are keyed by (mã thủ tục, mã cơ quan) — no "Phiên bản" column.
+ */
+export const W = {
+  code: KEY.code,
+  agencyCode: 'Mã cơ quan',
+  agencyKind: 'Loại cơ quan',
+  workflowName: 'Tên quy trình',
+  ...STEP,
+} as const;
 
 export const COLUMNS: Record<SheetKey, Record<string, string>> = {
   procedures: P,
@@ -123,6 +142,7 @@ export const COLUMNS: Record<SheetKey, Record<string, string>> = {
   results: R,
   agencies: A,
   steps: S,
+  agencyWorkflows: W,
 };
 
 /** Column widths (characters) for the workbook; unlisted columns get 18. */

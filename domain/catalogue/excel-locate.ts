@@ -131,25 +131,44 @@ const procedureColumn = (field: PropertyKey | undefined, sub: PropertyKey | unde
   return map[String(field)];
 };
 
-function locateWorkflow(o: EntryOrigin, path: readonly PropertyKey[]): Place {
+/** An issue about the whole workflow (path `steps`): the budget total points at the hours, a loop at the moves. */
+const wholeWorkflowColumn = (message: string | undefined) =>
+  message?.startsWith('Tổng thời gian') ? S.hours : S.next;
+
+/**
+ * The cell of an issue at `path` of a `Workflow` whose steps are the Excel rows `rows` of `sheet` (one row per
+ * step; the workflow's own columns, `fields`, are read from its first row). Undefined when there is no row.
+ */
+export function locateSteps(
+  sheet: string,
+  rows: readonly number[],
+  fields: Readonly<Record<string, string>>,
+  path: readonly PropertyKey[],
+  message?: string,
+): Place | undefined {
   const [field, i, sub, subSub] = path;
-  const stepRow = field === 'steps' ? o.steps[index(i) ?? -1] : undefined;
+  const stepRow = field === 'steps' ? rows[index(i) ?? -1] : undefined;
   if (stepRow !== undefined) {
     if (sub === 'agency') {
       const column = subSub === 'name' ? S.otherName : subSub === 'agencyCode' ? S.otherCode : S.otherKind;
-      return at(SHEET.steps, stepRow, column);
+      return at(sheet, stepRow, column);
     }
-    return at(SHEET.steps, stepRow, stepColumns[String(sub)]);
+    // an issue about the step itself (e.g. unreachable) points at its code
+    return at(sheet, stepRow, sub === undefined ? S.key : stepColumns[String(sub)]);
   }
-  if (o.steps[0] !== undefined) return at(SHEET.steps, o.steps[0], workflowColumns[String(field)]);
-  return at(SHEET.procedures, o.row);
+  if (rows[0] === undefined) return undefined;
+  if (field === 'steps' && i === undefined) return at(sheet, rows[0], wholeWorkflowColumn(message));
+  return at(sheet, rows[0], fields[String(field)]);
 }
 
-/** The cell (or row) an issue at `path` of a `CatalogueEntry` points at. */
-export function locate(o: EntryOrigin, path: readonly PropertyKey[]): Place {
+const locateWorkflow = (o: EntryOrigin, path: readonly PropertyKey[], message?: string): Place =>
+  locateSteps(SHEET.steps, o.steps, workflowColumns, path, message) ?? at(SHEET.procedures, o.row);
+
+/** The cell (or row) an issue at `path` of a `CatalogueEntry` points at (`message` tells whole-workflow issues apart). */
+export function locate(o: EntryOrigin, path: readonly PropertyKey[], message?: string): Place {
   const [part, field, i, sub] = path;
   if (part === 'procedure') return at(SHEET.procedures, o.procedureRow, procedureColumn(field, i));
-  if (part === 'workflow') return locateWorkflow(o, path.slice(1));
+  if (part === 'workflow') return locateWorkflow(o, path.slice(1), message);
   if (field === 'onlineForm' && i === 'fields') {
     const row = o.fields[index(sub) ?? -1];
     if (row !== undefined) {

@@ -15,8 +15,9 @@ import {
 import * as L from './excel-layout.ts';
 import { A, D, F, KEY, O, P, R, S, SHEET } from './excel-layout.ts';
 import { type EntryOrigin, locate, vietnameseMessage } from './excel-locate.ts';
+import { type AgencyWorkflowRows, agencyKey, readAgencyWorkflows, readStep } from './excel-workflows.ts';
 import type { TimeLimit } from './limits.ts';
-import { NationalCode } from './procedure.ts';
+import { NationalCode, type ProcedureVersion } from './procedure.ts';
 
 const LINES = /\r?\n/;
 
@@ -170,32 +171,16 @@ const readers: Record<ListName, { sheet: string; read: (r: RowReader) => Record<
         role: r.oneOf(A.role, L.agencyRoleLabel),
       }),
   },
-  steps: {
-    sheet: SHEET.steps,
-    read: (r) => {
-      const otherName = r.text(S.otherName);
-      const otherKind = r.oneOf(S.otherKind, L.agencyLabel);
-      const otherCode = r.text(S.otherCode);
-      const isOther = otherName !== undefined || otherKind !== undefined || otherCode !== undefined;
-      return compact({
-        key: r.text(S.key),
-        name: r.text(S.name),
-        kind: r.oneOf(S.kind, L.stepLabel),
-        role: r.oneOf(S.role, L.staffRoleLabel),
-        unit: r.text(S.unit),
-        agency: isOther
-          ? compact({ ref: 'other', kind: otherKind, agencyCode: otherCode, name: otherName })
-          : undefined,
-        budgetHours: r.number(S.hours),
-        pausesClock: r.bool(S.pauses),
-        next: r.list(S.next, /[,;\s]+/),
-        sendBack: r.list(S.sendBack, /[,;\s]+/),
-      });
-    },
-  },
+  steps: { sheet: SHEET.steps, read: readStep },
 };
 
-export type SheetsResult = { entries: CatalogueEntry[]; origins: EntryOrigin[]; errors: SheetError[] };
+export type SheetsResult = {
+  entries: CatalogueEntry[];
+  origins: EntryOrigin[];
+  /** "Quy trình theo cơ quan": the workflows of single agencies, beside the versions' own. */
+  agencyWorkflows: AgencyWorkflowRows[];
+  errors: SheetError[];
+};
 
 type Draft = {
   procedure: Record<string, unknown>;
@@ -333,10 +318,24 @@ export function sheetsToEntries(sheets: Sheets): SheetsResult {
       origins.push(d.origin);
     } else
       for (const issue of parsed.error.issues)
-        errors.push({ ...locate(d.origin, issue.path), message: vietnameseMessage(issue) });
+        errors.push({ ...locate(d.origin, issue.path, issue.message), message: vietnameseMessage(issue) });
   }
+
+  const versions = new Map<string, ProcedureVersion[]>();
+  const inSteps = new Map<string, number>();
+  entries.forEach((e, i) => {
+    const code = e.procedure.nationalCode;
+    versions.set(code, [...(versions.get(code) ?? []), e.version]);
+    if (e.workflow.agencyCode !== null)
+      inSteps.set(agencyKey(code, e.workflow.agencyCode), origins[i]!.steps[0]!);
+  });
+  const agencyWorkflows = readAgencyWorkflows(
+    sheets,
+    { codes: new Set(firstRowOf.keys()), versions, inSteps },
+    errors,
+  );
   errors.sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row);
-  return { entries, origins, errors };
+  return { entries, origins, agencyWorkflows, errors };
 }
 
 const sheetOrder = (name: string) => Object.values(SHEET).indexOf(name as never);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_CATALOGUE } from '../../data/catalogue/index.ts';
 import { CatalogueEntry } from './entry.ts';
 import type { SheetRow, Sheets } from './excel-cells.ts';
-import { F, P, S, SHEET } from './excel-layout.ts';
+import { F, P, S, SHEET, W } from './excel-layout.ts';
 import { entriesToSheets, sheetsToEntries } from './excel-rows.ts';
 import { publishVersion } from './versioning.ts';
 
@@ -92,5 +92,47 @@ describe('catalogue workbook rows', () => {
       expect.objectContaining({ sheet: SHEET.procedures, row: sheets[SHEET.procedures]!.length + 1 }),
     );
     expect(errors).toContainEqual(expect.objectContaining({ sheet: SHEET.steps, row: 2, column: P.version }));
+  });
+
+  it('round-trips the workflows of single agencies; refuses an unreachable step and a duplicate of «Quy trình»', () => {
+    const entries = seed();
+    const [first, second] = entries;
+    const own = (e: CatalogueEntry, agencyCode: string) => ({
+      ...e.workflow,
+      agencyCode,
+      name: `Quy trình riêng của ${agencyCode}`,
+    });
+    const mine = [own(first!, '000.01.23.H99'), own(second!, '000.02.23.H99')];
+    const back = sheetsToEntries(entriesToSheets(entries, mine));
+    expect(back.errors).toEqual([]);
+    expect(back.agencyWorkflows.map((w) => w.workflow)).toEqual(mine);
+    const steps = first!.workflow.steps.length;
+    expect(back.agencyWorkflows[0]!.rows).toEqual(Array.from({ length: steps }, (_, i) => i + 2));
+
+    // the first step moves straight to approval: the appraisal step can no longer be reached
+    const sheets = entriesToSheets(entries, mine);
+    const rows = rowsOf(sheets, SHEET.agencyWorkflows, first!.procedure.nationalCode);
+    Object.assign(rows[0]!.row, { [W.next]: 'approve' });
+    // the second agency's workflow is also given as the version's own workflow in «Quy trình»
+    const stepRow = rowsOf(sheets, SHEET.steps, second!.procedure.nationalCode)[0]!.excelRow;
+    for (const { row } of rowsOf(sheets, SHEET.steps, second!.procedure.nationalCode))
+      row[S.agencyCode] = '000.02.23.H99';
+    const { errors, agencyWorkflows } = sheetsToEntries(sheets);
+    const secondRow = rowsOf(sheets, SHEET.agencyWorkflows, second!.procedure.nationalCode)[0]!.excelRow;
+    expect(errors).toEqual([
+      {
+        sheet: SHEET.agencyWorkflows,
+        row: rows[1]!.excelRow,
+        column: W.key,
+        message: `Bước «${first!.workflow.steps[1]!.name}» không thể đến được từ bước đầu tiên`,
+      },
+      {
+        sheet: SHEET.agencyWorkflows,
+        row: secondRow,
+        column: W.agencyCode,
+        message: `Quy trình riêng của cơ quan 000.02.23.H99 đã có ở sheet «${SHEET.steps}», dòng ${stepRow}`,
+      },
+    ]);
+    expect(agencyWorkflows).toEqual([]);
   });
 });

@@ -1,18 +1,20 @@
 /**
  * Catalogue entries ⇄ the rows of the catalogue workbook (docs/catalogue-excel.md). Pure: the server reads and
- * writes the .xlsx file; here are only plain cells. `sheetsToEntries(entriesToSheets(x))` gives back `x`.
+ * writes the .xlsx file; here are only plain cells. `sheetsToEntries(entriesToSheets(x, w))` gives back `x` (and `w`).
  */
 import type { CatalogueEntry } from './entry.ts';
 import { type Cell, type SheetRow, type Sheets, toViDate, yesNo } from './excel-cells.ts';
 import * as L from './excel-layout.ts';
 import { A, D, F, O, P, R, S, SHEET } from './excel-layout.ts';
+import { agencyWorkflowRows, stepCells } from './excel-workflows.ts';
 import type { TimeLimit } from './limits.ts';
 import type { ConfirmNote, Decision, LegalDocument } from './procedure.ts';
+import type { Workflow } from './workflow.ts';
 
 export type { Cell, SheetError, SheetRow, Sheets } from './excel-cells.ts';
 export type { EntryOrigin } from './excel-locate.ts';
+export type { AgencyWorkflowRows } from './excel-workflows.ts';
 
-const keyList = (keys: readonly string[]): Cell => (keys.length ? keys.join(', ') : null);
 const lines = (items: readonly string[]): Cell => (items.length ? items.join('\n') : null);
 /** Parts of a line separated by " | ", trailing blanks dropped. */
 const pipe = (parts: string[]): string => {
@@ -43,8 +45,14 @@ const pipedCell = <T>(items: readonly T[], line: (item: T) => string[]): Cell =>
 };
 const confirmLine = (c: ConfirmNote) => `${c.field}: ${c.note}`;
 
-/** One workbook's rows for `entries`: one "Thủ tục" row per version, child rows keyed by (code, version). */
-export function entriesToSheets(entries: readonly CatalogueEntry[]): Sheets {
+/**
+ * One workbook's rows for `entries`: one "Thủ tục" row per version, child rows keyed by (code, version); and the
+ * workflows of single agencies (`agencyCode` set), one row per step keyed by (code, agency code).
+ */
+export function entriesToSheets(
+  entries: readonly CatalogueEntry[],
+  agencyWorkflows: readonly Workflow[] = [],
+): Sheets {
   const sheets: Sheets = Object.fromEntries(Object.values(SHEET).map((name) => [name, []]));
   const push = (sheet: string, row: SheetRow) => sheets[sheet]!.push(row);
   for (const { procedure: p, version: v, workflow: w } of entries) {
@@ -123,28 +131,16 @@ export function entriesToSheets(entries: readonly CatalogueEntry[]): Sheets {
         [A.level]: L.levelLabel[a.level],
         [A.role]: L.agencyRoleLabel[a.role],
       });
-    for (const s of w.steps) {
-      const other = s.agency.ref === 'other' ? s.agency : undefined;
+    for (const s of w.steps)
       push(SHEET.steps, {
         ...key,
         [S.agencyKind]: L.agencyLabel[w.agencyKind],
         [S.agencyCode]: w.agencyCode,
         [S.workflowName]: w.name,
-        [S.key]: s.key,
-        [S.name]: s.name,
-        [S.kind]: L.stepLabel[s.kind],
-        [S.role]: L.staffRoleLabel[s.role],
-        [S.unit]: s.unit ?? null,
-        [S.otherKind]: other ? L.agencyLabel[other.kind] : null,
-        [S.otherCode]: other?.agencyCode ?? null,
-        [S.otherName]: other?.name ?? null,
-        [S.hours]: s.budgetHours,
-        [S.pauses]: yesNo(s.pausesClock),
-        [S.next]: keyList(s.next),
-        [S.sendBack]: keyList(s.sendBack),
+        ...stepCells(s),
       });
-    }
   }
+  sheets[SHEET.agencyWorkflows]!.push(...agencyWorkflowRows(agencyWorkflows));
   return sheets;
 }
 

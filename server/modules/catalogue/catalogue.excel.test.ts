@@ -1,20 +1,24 @@
-import { count, like } from 'drizzle-orm';
+import { count, eq, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_CATALOGUE } from '../../../data/catalogue/index.ts';
-import { F, P, S, SHEET } from '../../../domain/catalogue/excel-layout.ts';
-import { CatalogueEntry } from '../../../domain/catalogue/index.ts';
+import { F, P, S, SHEET, W } from '../../../domain/catalogue/excel-layout.ts';
+import { CatalogueEntry, type Workflow } from '../../../domain/catalogue/index.ts';
+import type { Db } from '../../db/client.ts';
 import { auditEvents, procedures, procedureVersions, procedureWorkflows } from '../../db/schema.ts';
 import { demoCatalogue } from '../../seed/demo-catalogue.ts';
 import { make } from '../../test/factories.ts';
 import { expectProblem, makeTestApp, type TestApp } from '../../test/harness.ts';
+import { findAgenciesByIds } from '../agencies/agencies.repository.ts';
 import {
   applyCatalogueWorkbook,
   collectCatalogue,
+  collectWorkbook,
   readCatalogueWorkbook,
   writeCatalogueWorkbook,
   XLSX_TYPE,
 } from './catalogue.excel.ts';
+import * as repo from './catalogue.repository.ts';
 import { importCatalogue } from './catalogue.service.ts';
 
 let t: TestApp;
@@ -31,15 +35,91 @@ const draftEntry = () => {
   };
 };
 
+/** Communes with an electronic identifier, each with a workflow of its own for one procedure. */
+const OWN = [
+  { code: '1.004194', agencyCode: '000.01.23.H99', agency: 'Xã Có Mã' },
+  { code: '1.001193', agencyCode: '000.02.23.H99', agency: 'Phường Thử' },
+] as const;
+
+/** The organisation the catalogue refers to (agencies are not part of the workbook). */
+async function makeAgencies(db: Db) {
+  const tree = await make.tree(db);
+  for (const o of OWN)
+    await make.agency(db, { parent: tree.province, name: o.agency, agencyCode: o.agencyCode });
+  return tree;
+}
+
+/** Saves, through the workflow editor, each commune's own copy of the default workflow (shorter, with a unit). */
+async function saveOwnWorkflows() {
+  const admin = await t.login('qt.tinh');
+  for (const o of OWN) {
+    const url = `/api/catalogue/procedures/${o.code}/workflows`;
+    const base = (await admin.get(url)).json().items[0] as Workflow;
+    const own: Workflow = {
+      ...base,
+      agencyCode: o.agencyCode,
+      name: `Quy trình riêng của ${o.agency}`,
+      steps: base.steps.map((s, i) => ({
+        ...s,
+        budgetHours: s.budgetHours / 2,
+        ...(i === 0 ? { unit: `Bộ phận một cửa ${o.agency}` } : {}),
+      })),
+    };
+    const res = await admin.put(url, own);
+    if (res.statusCode !== 200) throw new Error(res.body);
+  }
+}
+
 beforeAll(async () => {
   t = await makeTestApp();
-  const tree = await make.tree(t.db);
+  const tree = await makeAgencies(t.db);
   await make.user(t.db, { username: 'qt.tinh', grants: [{ role: 'admin', agency: tree.province }] });
   await make.user(t.db, { username: 'qt.xa', grants: [{ role: 'admin', agency: tree.communeA }] });
   await make.user(t.db, { username: 'mc.xa', grants: [{ role: 'deskOfficer', agency: tree.centreA }] });
   await importCatalogue(ctx(), [...demoCatalogue(), draftEntry()]);
+  await saveOwnWorkflows();
 });
 afterAll(() => t.close());
+
+/**
+ * The stored catalogue as the application reads it, without ids: procedures, versions, and every workflow with
+ * its procedure's code and its agency's code, in a fixed order.
+ */
+async function dumpCatalogue(db: Db) {
+  const all = await repo.listProcedures(db);
+  const codeOf = new Map(all.map((p) => [p.id, p.nationalCode]));
+  const workflows = await repo.listWorkflows(
+    db,
+    all.map((p) => p.id),
+  );
+  const agencyIds = workflows.flatMap((w) => (w.agencyId ? [w.agencyId] : []));
+  const agencyCodeOf = new Map((await findAgenciesByIds(db, agencyIds)).map((a) => [a.id, a.agencyCode]));
+  const key = (...parts: unknown[]) => parts.map(String).join(' ');
+  return {
+    procedures: all.map(({ id: _id, ...p }) => p),
+    versions: (await repo.listAllVersions(db))
+      .map((v) => v.version)
+      .sort((a, b) => key(a.nationalCode, a.version).localeCompare(key(b.nationalCode, b.version))),
+    workflows: workflows
+      .map((w) => ({
+        procedure: codeOf.get(w.procedureId),
+        agency: w.agencyId === null ? null : agencyCodeOf.get(w.agencyId),
+        workflow: w.workflow,
+      }))
+      .sort((a, b) =>
+        key(a.procedure, a.workflow.agencyKind, a.agency).localeCompare(
+          key(b.procedure, b.workflow.agencyKind, b.agency),
+        ),
+      ),
+  };
+}
+
+/** The errors of a refused import, as `sheet!row:column` and message. */
+const refusal = async (buffer: Buffer) => {
+  const err = await applyCatalogueWorkbook(ctx(), buffer).catch((e: unknown) => e);
+  expect(err).toMatchObject({ code: 'VALIDATION' });
+  return (err as { extra: { errors: { path: string; message: string }[] } }).extra.errors;
+};
 
 const counts = async () => ({
   procedures: (await t.db.select({ n: count() }).from(procedures))[0]!.n,
@@ -51,13 +131,17 @@ const counts = async () => ({
   )[0]!.n,
 });
 
-/** Edits one cell of the workbook (found by sheet, national code and column) and returns its Excel row. */
+/**
+ * Edits one cell of the workbook (found by sheet, national code and column) and returns its Excel row; with
+ * `every`, the column of every row of that code (all the steps of a workflow).
+ */
 async function editCell(
   buffer: Buffer,
   sheet: string,
   code: string,
   column: string,
   value: ExcelJS.CellValue,
+  every = false,
 ) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
@@ -65,9 +149,9 @@ async function editCell(
   const headers = ws.getRow(1).values as unknown[];
   let found = 0;
   ws.eachRow((row, n) => {
-    if (n > 1 && !found && row.getCell(headers.indexOf(P.code)).value === code) {
+    if (n > 1 && (every || !found) && row.getCell(headers.indexOf(P.code)).value === code) {
       row.getCell(headers.indexOf(column)).value = value;
-      found = n;
+      found ||= n;
     }
   });
   if (!found) throw new Error(`no row for ${code} in ${sheet}`);
@@ -87,9 +171,12 @@ const upload = async (username: string, body: Buffer | string, type = XLSX_TYPE)
 
 describe('catalogue workbook', () => {
   it('round-trips every stored version through real .xlsx bytes', async () => {
-    const stored = await collectCatalogue(t);
+    const { entries: stored, agencyWorkflows } = await collectWorkbook(t);
     expect(stored).toHaveLength(SEED_CATALOGUE.length + 1);
-    const buffer = await writeCatalogueWorkbook(stored);
+    expect(agencyWorkflows.map((w) => [w.nationalCode, w.agencyCode])).toEqual(
+      OWN.map((o) => [o.code, o.agencyCode]).sort(([a], [b]) => a!.localeCompare(b!)),
+    );
+    const buffer = await writeCatalogueWorkbook(stored, agencyWorkflows);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet(SHEET.procedures)!;
@@ -102,18 +189,52 @@ describe('catalogue workbook', () => {
     const back = sheetsToEntries(await readCatalogueWorkbook(buffer));
     expect(back.errors).toEqual([]);
     expect(back.entries).toEqual(stored);
+    expect(back.agencyWorkflows.map((w) => w.workflow)).toEqual(agencyWorkflows);
     const byCode = (x: CatalogueEntry, y: CatalogueEntry) =>
       x.procedure.nationalCode.localeCompare(y.procedure.nationalCode);
     const published = back.entries.filter((e) => e.version.status === 'published');
     expect(published).toEqual(demoCatalogue().sort(byCode));
   });
 
+  it("export, then import into an empty database, gives the same catalogue, the agencies' own workflows included", async () => {
+    const { entries, agencyWorkflows } = await collectWorkbook(t);
+    const buffer = await writeCatalogueWorkbook(entries, agencyWorkflows);
+    const empty = await makeTestApp();
+    try {
+      await makeAgencies(empty.db);
+      const emptyCtx = { db: empty.db, actor: null, clock: empty.clock, requestId: 'test' };
+      const result = await applyCatalogueWorkbook(emptyCtx, buffer);
+      expect(result).toMatchObject({
+        procedures: SEED_CATALOGUE.length + 1,
+        versions: SEED_CATALOGUE.length + 1,
+      });
+      const copy = await dumpCatalogue(empty.db);
+      expect(copy.workflows.filter((w) => w.agency !== null)).toHaveLength(OWN.length);
+      expect(copy).toEqual(await dumpCatalogue(t.db));
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('re-importing the export changes nothing but is audited', async () => {
     const before = await counts();
-    const buffer = await writeCatalogueWorkbook(await collectCatalogue(t));
-    const result = await applyCatalogueWorkbook(ctx(), buffer);
+    const stored = await dumpCatalogue(t.db);
+    const { entries, agencyWorkflows } = await collectWorkbook(t);
+    const result = await applyCatalogueWorkbook(
+      ctx(),
+      await writeCatalogueWorkbook(entries, agencyWorkflows),
+    );
     expect(result).toEqual({ procedures: 0, versions: 0, updated: 0, unchanged: SEED_CATALOGUE.length + 1 });
     expect(await counts()).toEqual({ ...before, audit: before.audit + 1 });
+    expect(await dumpCatalogue(t.db)).toEqual(stored);
+    const audits = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'catalogue.importWorkbook'));
+    expect(audits).toHaveLength(1); // the first import of this file
+    expect(audits[0]!.details).toMatchObject({
+      agencyWorkflows: { added: 0, updated: 0, unchanged: OWN.length },
+    });
   });
 
   it('a workbook with bad rows names sheet, row and column, and changes nothing', async () => {
@@ -165,6 +286,98 @@ describe('catalogue workbook', () => {
     expect(await counts()).toEqual(before); // the new procedure 9.000002 was rolled back too
   });
 
+  it("refuses bad rows of the agencies' own workflows (step kind, budget over the limit, unknown procedure), and changes nothing", async () => {
+    const before = { counts: await counts(), catalogue: await dumpCatalogue(t.db) };
+    const { entries, agencyWorkflows } = await collectWorkbook(t);
+    const [own1, own2] = OWN;
+    const stray = { ...agencyWorkflows[0]!, nationalCode: '9.999999' };
+    const file = await writeCatalogueWorkbook(entries, [...agencyWorkflows, stray]);
+    const kind = await editCell(file, SHEET.agencyWorkflows, own1.code, W.kind, 'Nấu cơm');
+    const budget = await editCell(kind.buffer, SHEET.agencyWorkflows, own2.code, W.hours, 999);
+    const errors = await refusal(budget.buffer);
+    const at = (row: number, column: string) => `${SHEET.agencyWorkflows}!${row}:${column}`;
+    expect(errors).toContainEqual({
+      path: at(kind.row, W.kind),
+      message: expect.stringMatching(/^"Nấu cơm" không hợp lệ; chọn một trong: Tiếp nhận hồ sơ/),
+    });
+    expect(errors).toContainEqual({
+      path: at(budget.row, W.hours),
+      message: expect.stringMatching(/^Tổng thời gian các bước \(.+ giờ\) vượt thời hạn cam kết/),
+    });
+    const strayRow = (await readCatalogueWorkbook(budget.buffer))[SHEET.agencyWorkflows]!.findIndex(
+      (r) => r[W.code] === '9.999999',
+    );
+    expect(errors).toContainEqual({
+      path: at(strayRow + 2, W.code),
+      message: `Không có thủ tục 9.999999 trong sheet «${SHEET.procedures}»`,
+    });
+    expect(await counts()).toEqual(before.counts);
+    expect(await dumpCatalogue(t.db)).toEqual(before.catalogue);
+  });
+
+  it('refuses an agency that does not exist or is of another kind, rolling back the rest of the workbook', async () => {
+    const before = { counts: await counts(), catalogue: await dumpCatalogue(t.db) };
+    const { entries, agencyWorkflows } = await collectWorkbook(t);
+    const added = draftEntry();
+    const code = '9.000004';
+    const newProcedure = {
+      procedure: { ...added.procedure, nationalCode: code },
+      version: { ...added.version, nationalCode: code },
+      workflow: { ...added.workflow, nationalCode: code },
+    };
+    const file = await writeCatalogueWorkbook([...entries, newProcedure], agencyWorkflows);
+    const [own1, own2] = OWN;
+    const unknown = await editCell(
+      file,
+      SHEET.agencyWorkflows,
+      own1.code,
+      W.agencyCode,
+      '999.99.99.H99',
+      true,
+    );
+    const wrongKind = await editCell(
+      unknown.buffer,
+      SHEET.agencyWorkflows,
+      own2.code,
+      W.agencyKind,
+      'Tỉnh / thành phố',
+    );
+    const res = await upload('qt.tinh', wrongKind.buffer);
+    const body = expectProblem(res, 400, 'VALIDATION');
+    expect(body.errors).toEqual([
+      {
+        path: `${SHEET.agencyWorkflows}!${wrongKind.row}:${W.agencyKind}`,
+        message: `${own2.agency} (${own2.agencyCode}) thuộc loại «Xã / phường / đặc khu», không phải «Tỉnh / thành phố»`,
+      },
+      {
+        path: `${SHEET.agencyWorkflows}!${unknown.row}:${W.agencyCode}`,
+        message: 'Không có cơ quan, đơn vị mã 999.99.99.H99',
+      },
+    ]);
+    expect(await counts()).toEqual(before.counts); // procedure 9.000004 was rolled back too
+    expect(await dumpCatalogue(t.db)).toEqual(before.catalogue);
+  });
+
+  it('a changed workflow of an agency replaces the stored one', async () => {
+    const { entries, agencyWorkflows } = await collectWorkbook(t);
+    const file = await writeCatalogueWorkbook(entries, agencyWorkflows);
+    const [own1] = OWN;
+    const { buffer } = await editCell(
+      file,
+      SHEET.agencyWorkflows,
+      own1.code,
+      W.workflowName,
+      'Quy trình mới',
+    );
+    const result = await applyCatalogueWorkbook(ctx(), buffer);
+    expect(result).toMatchObject({ procedures: 0, versions: 0, updated: 0 });
+    const after = (await collectWorkbook(t)).agencyWorkflows;
+    expect(after.find((w) => w.agencyCode === own1.agencyCode)?.name).toBe('Quy trình mới');
+    expect(after.filter((w) => w.agencyCode !== own1.agencyCode)).toEqual(
+      agencyWorkflows.filter((w) => w.agencyCode !== own1.agencyCode),
+    );
+  });
+
   it('updates a draft version, and adds a new version and procedure', async () => {
     const entries = await collectCatalogue(t);
     const fresh = draftEntry();
@@ -195,6 +408,8 @@ describe('catalogue workbook', () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="danh-muc-thu-tuc-20260302.xlsx"');
     const sheets = await readCatalogueWorkbook(res.rawPayload);
     expect(sheets[SHEET.procedures]).toHaveLength(SEED_CATALOGUE.length + 3); // + the import above
+    const ownSteps = (await collectWorkbook(t)).agencyWorkflows.flatMap((w) => w.steps);
+    expect(sheets[SHEET.agencyWorkflows]).toHaveLength(ownSteps.length);
     expectProblem(await (await t.login('mc.xa')).get('/api/catalogue/export.xlsx'), 403, 'FORBIDDEN');
     expectProblem(await t.app.inject('/api/catalogue/export.xlsx'), 401, 'UNAUTHENTICATED');
   });

@@ -26,7 +26,7 @@ import {
   entriesToSheets,
   sheetsToEntries,
 } from '../../../domain/catalogue/excel-rows.ts';
-import { workflowIssueErrors, workflowLimit } from '../../../domain/catalogue/excel-workflows.ts';
+import { agencyWorkflowErrors, workflowLimit } from '../../../domain/catalogue/excel-workflows.ts';
 import {
   type CatalogueEntry,
   type ProcedureVersion,
@@ -354,7 +354,7 @@ async function applyAgencyWorkflows(tx: Tx, workflows: readonly AgencyWorkflowRo
     const limit = workflowLimit((await repo.listVersions(tx, procedure.id)).map((v) => v.version));
     const issues = limit ? validateWorkflow(workflow, limit) : [];
     if (issues.length) {
-      refused.push(...workflowIssueErrors(rows, issues));
+      refused.push(...agencyWorkflowErrors(rows, issues));
       continue;
     }
     const current = await findWorkflow(tx, procedure.id, workflow.agencyKind, agency.id);

@@ -131,6 +131,7 @@ export async function publishDraft(ctx: Ctx, code: string, decision: Decision, e
     } catch (e) {
       asProblem(e);
     }
+    await assertAgencyWorkflowsFit(tx, procedure.id, result.published);
     if (previous && result.superseded) {
       if (result.superseded.effectiveTo! < previous.version.effectiveFrom!) {
         throw new AppError(
@@ -143,7 +144,6 @@ export async function publishDraft(ctx: Ctx, code: string, decision: Decision, e
       }
       await repo.closeVersion(tx, previous.id, 'superseded', result.superseded.effectiveTo!);
     }
-    await assertAgencyWorkflowsFit(tx, procedure.id, result.published);
     await repo.updateDraftVersion(tx, draft.id, result.published);
     await recordAudit(tx, ctx, {
       action: 'catalogue.version.publish',

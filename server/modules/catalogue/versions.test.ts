@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Workflow } from '../../../domain/catalogue/index.ts';
 import { demoCatalogue } from '../../seed/demo-catalogue.ts';
 import { make } from '../../test/factories.ts';
 import { expectProblem, makeTestApp, type TestApp } from '../../test/harness.ts';
@@ -6,6 +7,7 @@ import { importCatalogue } from './catalogue.service.ts';
 
 let t: TestApp;
 const code = '1.004194'; // đăng ký tạm trú: has a fee that a locality may change
+const communeCode = '000.01.23.H99';
 beforeAll(async () => {
   t = await makeTestApp();
   t.clock.set(new Date('2026-03-02T03:00:00Z'));
@@ -14,6 +16,7 @@ beforeAll(async () => {
   await make.user(t.db, { username: 'qt.tinh', grants: [{ role: 'admin', agency: tree.province }] });
   await make.user(t.db, { username: 'qt.xa', grants: [{ role: 'admin', agency: tree.communeA }] });
   await make.user(t.db, { username: 'mc.xa', grants: [{ role: 'deskOfficer', agency: tree.communeA }] });
+  await make.agency(t.db, { parent: tree.province, name: 'Xã Có Mã', agencyCode: communeCode });
 });
 afterAll(() => t.close());
 
@@ -89,5 +92,44 @@ describe('procedure versions', () => {
     });
     expect(items.find((p) => p.nationalCode === '1.001193')).toMatchObject({ draft: null });
     expectProblem(await t.app.inject('/api/catalogue/procedures'), 401, 'UNAUTHENTICATED');
+  });
+
+  it("refuses to publish a draft whose committed limit an agency's own workflow exceeds; publishes once it fits", async () => {
+    const admin = await t.login('qt.tinh');
+    const workflows = `${url}/workflows`;
+    const base = (await admin.get(workflows)).json().items[0] as Workflow;
+    const own = { ...base, agencyCode: communeCode, name: 'Quy trình riêng của Xã Có Mã' };
+    expect((await admin.put(workflows, own)).statusCode).toBe(200); // fits the 02 days of versions 2 and 3
+    expect((await admin.patch(`${url}/draft`, { localLimit: { workingDays: 1 } })).statusCode).toBe(200);
+    const before = (await admin.get(`${url}/versions`)).json().items;
+
+    const next = { ...decision, number: '16/QĐ-UBND', date: '2026-03-16' };
+    const res = await admin.post(`${url}/draft/publish`, { decision: next, effectiveFrom: '2026-03-20' });
+    const problem = expectProblem(res, 409, 'INVALID_TRANSITION');
+    expect(problem.detail).toMatch(
+      /^Chưa công bố được phiên bản 3: quy trình riêng của 1 cơ quan không nằm trong thời hạn cam kết 01 ngày làm việc/,
+    );
+    expect(problem.errors).toEqual([
+      {
+        path: `workflows.${communeCode}`,
+        message: expect.stringMatching(
+          /^«Quy trình riêng của Xã Có Mã» \(000\.01\.23\.H99\): Tổng thời gian các bước \(.+ giờ\) vượt thời hạn cam kết 01 ngày làm việc/,
+        ),
+      },
+    ]);
+    expect((await admin.get(`${url}/versions`)).json().items).toEqual(before);
+
+    const fitted = { ...own, steps: own.steps.map((s) => ({ ...s, budgetHours: 1 })) };
+    expect((await admin.put(workflows, fitted)).statusCode).toBe(200);
+    const published = await admin.post(`${url}/draft/publish`, {
+      decision: next,
+      effectiveFrom: '2026-03-20',
+    });
+    expect(published.statusCode).toBe(200);
+    expect(published.json()).toMatchObject({
+      version: 3,
+      status: 'published',
+      localLimit: { workingDays: 1 },
+    });
   });
 });
