@@ -15,6 +15,7 @@ import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { catalogueExcelRoutes } from './modules/catalogue/catalogue-excel.routes.ts';
 import { versionRoutes } from './modules/catalogue/versions.routes.ts';
 import { workflowRoutes } from './modules/catalogue/workflows.routes.ts';
+import { citizenRoutes } from './modules/citizens/citizens.routes.ts';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { dossierFormRoutes } from './modules/dossiers/forms.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
@@ -55,6 +56,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(async (api) => {
     healthRoutes(api, deps);
     authRoutes(api, deps);
+    citizenRoutes(api, deps);
     agencyRoutes(api, deps);
     userRoutes(api, deps);
     calendarRoutes(api, deps);

@@ -144,11 +144,7 @@ export async function hasCodedCommunes(q: Queryable, provincePath: string): Prom
     .select({ one: sql<number>`1` })
     .from(agencies)
     .where(
-      and(
-        eq(agencies.kind, 'commune'),
-        isNotNull(agencies.gsoCode),
-        like(agencies.path, `${provincePath}%`),
-      ),
+      and(eq(agencies.kind, 'commune'), isNotNull(agencies.gsoCode), like(agencies.path, `${provincePath}%`)),
     )
     .limit(1);
   return rows.length > 0;

@@ -161,8 +161,10 @@ export const UpdateCitizenProfile = z
     address: Address.nullish(),
   })
   .superRefine((p, ctx) => {
-    if (!p.citizenId) return;
-    for (const message of citizenIdProblems(p.citizenId, p.dateOfBirth, p.sex)) {
+    // Refinements run even when a field failed its own check: cross-check only well-formed values.
+    if (!p.citizenId || !/^\d{12}$/.test(p.citizenId)) return;
+    const dob = p.dateOfBirth && /^\d{4}-\d{2}-\d{2}$/.test(p.dateOfBirth) ? p.dateOfBirth : null;
+    for (const message of citizenIdProblems(p.citizenId, dob, p.sex)) {
       ctx.addIssue({ code: 'custom', path: ['citizenId'], message });
     }
   });
@@ -185,7 +187,8 @@ export type CitizenProfile = z.infer<typeof CitizenProfile>;
 /** "0912345678" → "091****678"; "nguyenvana@gmail.com" → "ng***@gmail.com". */
 export function maskRecipient(recipient: string): string {
   const at = recipient.indexOf('@');
-  if (at < 0) return `${recipient.slice(0, 3)}${'*'.repeat(Math.max(recipient.length - 6, 0))}${recipient.slice(-3)}`;
+  if (at < 0)
+    return `${recipient.slice(0, 3)}${'*'.repeat(Math.max(recipient.length - 6, 0))}${recipient.slice(-3)}`;
   const local = recipient.slice(0, at);
   return `${local.slice(0, Math.min(2, Math.max(local.length - 1, 1)))}***${recipient.slice(at)}`;
 }

@@ -10,10 +10,14 @@ export const CITIZEN_TEMPLATES = ['citizen.signUpCode', 'citizen.passwordResetCo
 export type CitizenTemplate = (typeof CITIZEN_TEMPLATES)[number];
 
 /** What the citizens service puts in `outbox.payload`: the code in clear (it must be sent) and its lifetime. */
-export const CodePayload = z.object({ code: z.string().regex(/^\d{6}$/), minutes: z.number().int().positive() });
+export const CodePayload = z.object({
+  code: z.string().regex(/^\d{6}$/),
+  minutes: z.number().int().positive(),
+});
 export type CodePayload = z.infer<typeof CodePayload>;
 
-const isCitizenTemplate = (t: string): t is CitizenTemplate => (CITIZEN_TEMPLATES as readonly string[]).includes(t);
+const isCitizenTemplate = (t: string): t is CitizenTemplate =>
+  (CITIZEN_TEMPLATES as readonly string[]).includes(t);
 
 const wording: Record<CitizenTemplate, { subject: string; purpose: string }> = {
   'citizen.signUpCode': {
@@ -26,7 +30,8 @@ const wording: Record<CitizenTemplate, { subject: string; purpose: string }> = {
   },
 };
 
-const footer = 'Thư này được gửi tự động từ hệ thống Một cửa điện tử, xin Ông/Bà vui lòng không trả lời thư này.';
+const footer =
+  'Thư này được gửi tự động từ hệ thống Một cửa điện tử, xin Ông/Bà vui lòng không trả lời thư này.';
 
 /** Renders a code message, or answers undefined when the template is not one of ours. Throws on a bad payload. */
 export function renderCitizenNotice(template: string, payload: unknown): RenderedNotice | undefined {

@@ -178,20 +178,24 @@ export async function redeemCode<T>(
     if (!isDeliverable(row) || !codeMatches(row.id, input.code, row.codeHash)) {
       const attempts = row.attempts + 1;
       await repo.updateCode(tx, row.id, { attempts });
-      return { attemptsLeft: policy.maxAttempts - attempts } as const;
+      return { ok: false, attemptsLeft: policy.maxAttempts - attempts } as const;
     }
     // The pending sign-up's password hash has served its purpose once the account exists.
     await repo.updateCode(tx, row.id, { consumedAt: now, passwordHash: null });
-    return { value: await onMatch(tx, row) } as const;
+    return { ok: true, value: await onMatch(tx, row) } as const;
   });
-  if ('attemptsLeft' in outcome) {
+  if (!outcome.ok) {
     const left = outcome.attemptsLeft;
     throw new AppError(
       'VALIDATION',
       left > 0
         ? `Mã xác nhận không đúng, còn ${left} lần thử`
         : 'Mã xác nhận không đúng; đã hết số lần thử, vui lòng yêu cầu gửi lại mã',
-      { reason: 'codeInvalid', attemptsLeft: left, errors: [{ path: 'code', message: 'Mã xác nhận không đúng' }] },
+      {
+        reason: 'codeInvalid',
+        attemptsLeft: left,
+        errors: [{ path: 'code', message: 'Mã xác nhận không đúng' }],
+      },
     );
   }
   return outcome.value;

@@ -68,4 +68,12 @@ describe('notification templates', () => {
     expect(() => renderNotice('dossier.unknown', payload, 'http://x')).toThrow(RenderError);
     expect(() => renderNotice('dossier.received', { procedureName: 'x' }, 'http://x')).toThrow(RenderError);
   });
+
+  it('renders the one-time codes of citizen accounts, and refuses a malformed one for good', () => {
+    const n = renderNotice('citizen.signUpCode', { code: '042517', minutes: 10 }, 'http://x');
+    expect(n.subject).toMatch(/Mã xác nhận/);
+    expect(n.text).toContain('042517');
+    expect(n.short).toContain('042517');
+    expect(() => renderNotice('citizen.signUpCode', { code: '42' }, 'http://x')).toThrow(RenderError);
+  });
 });

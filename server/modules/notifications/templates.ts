@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { VN_OFFSET_MS } from '../../../domain/calendar/civil.ts';
+import { renderCitizenNotice } from '../citizens/citizens.templates.ts';
 import type { NotificationTemplate } from '../dossiers/notify.ts';
 
 /** What dossiers/notify.ts puts in `outbox.payload`. */
@@ -177,6 +178,14 @@ const footer =
  * delivered, and the worker marks it failed at once instead of retrying.
  */
 export function renderNotice(template: string, payload: unknown, publicUrl: string): RenderedNotice {
+  // One-time codes of citizen accounts (server/modules/citizens) carry no dossier.
+  let citizen: RenderedNotice | undefined;
+  try {
+    citizen = renderCitizenNotice(template, payload);
+  } catch (e) {
+    throw new RenderError(e instanceof Error ? e.message : String(e));
+  }
+  if (citizen) return citizen;
   if (!isTemplate(template)) throw new RenderError(`Mẫu thông báo không tồn tại: ${template}`);
   const parsed = NoticePayload.safeParse(payload);
   if (!parsed.success) throw new RenderError(`Dữ liệu thông báo không hợp lệ (${template})`);
