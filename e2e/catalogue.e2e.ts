@@ -62,7 +62,12 @@ describe.skipIf(!browserAvailable())('the public procedure catalogue (niêm yế
       await page.getByRole('link', { name: '← Danh sách thủ tục' }).click();
       await search.fill('');
       await page.waitForURL(/\/thu-tuc$/);
-      await page.getByLabel('Lĩnh vực').selectOption({ label: 'Chứng thực' });
+      // Sectors are offered with their number of procedures, e.g. "Chứng thực (5)".
+      const sectorSelect = page.getByLabel('Lĩnh vực');
+      const certification = await sectorSelect
+        .locator('option', { hasText: /^Chứng thực \(\d+\)$/ })
+        .getAttribute('value');
+      await sectorSelect.selectOption(certification!);
       await page.waitForURL(/sector=/);
       await settled();
       await list.getByText('2.000815').waitFor();

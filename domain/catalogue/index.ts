@@ -14,6 +14,17 @@ export {
 } from './forms.ts';
 export { describeLimit, HOURS_PER_WORKING_DAY, isWithinLimit, TimeLimit, workingHoursOf } from './limits.ts';
 export {
+  type ListedProcedure,
+  Listing,
+  ListingQuery,
+  ProcedureDetail,
+  ProcedureSummary,
+  searchListing,
+  summarise,
+  summariseParts,
+  toListed,
+} from './listing.ts';
+export {
   ConfirmNote,
   Decision,
   DocumentKind,

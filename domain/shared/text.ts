@@ -20,3 +20,16 @@ export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric
 
 export const sortVi = <T>(items: readonly T[], key: (item: T) => string): T[] =>
   [...items].sort((a, b) => viCollator.compare(key(a), key(b)));
+
+/**
+ * Folds Vietnamese for matching what people type without marks: "Đăng ký khai sinh" → "dang ky khai sinh"
+ * (the same folding as the database's `immutable_unaccent(lower(…))`).
+ */
+export const foldVi = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();

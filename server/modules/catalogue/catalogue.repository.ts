@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
 import { Procedure, ProcedureVersion, type Workflow } from '../../../domain/catalogue/index.ts';
 import { procedures, procedureVersions, procedureWorkflows } from '../../db/schema.ts';
 import type { Queryable } from '../../db/tx.ts';
+import { catalogueChanged } from './public-index.ts';
 
 export type ProcedureRow = Procedure & { id: string };
 export type VersionRow = { id: string; procedureId: string; version: ProcedureVersion };
@@ -34,6 +35,7 @@ export async function findProcedureByCode(q: Queryable, code: string) {
 }
 
 export async function insertProcedure(q: Queryable, p: Procedure): Promise<ProcedureRow> {
+  catalogueChanged();
   const [row] = await q
     .insert(procedures)
     .values({
@@ -49,6 +51,7 @@ export async function insertProcedure(q: Queryable, p: Procedure): Promise<Proce
 }
 
 export async function insertVersion(q: Queryable, procedureId: string, v: ProcedureVersion) {
+  catalogueChanged();
   const [row] = await q
     .insert(procedureVersions)
     .values({
@@ -91,28 +94,6 @@ const inForce = (day: string): SQL =>
     lte(procedureVersions.effectiveFrom, day),
     or(isNull(procedureVersions.effectiveTo), gte(procedureVersions.effectiveTo, day)),
   )!;
-
-export type ListFilter = { q?: string; sector?: string; onlineLevel?: string; day: string };
-
-/** Procedures with a version in force, optionally matched without diacritics on name or by code. */
-export async function listInForce(q: Queryable, f: ListFilter) {
-  const conditions: SQL[] = [inForce(f.day)];
-  if (f.sector) conditions.push(eq(procedures.sectorCode, f.sector));
-  if (f.onlineLevel) conditions.push(eq(procedureVersions.onlineLevel, f.onlineLevel));
-  if (f.q) {
-    const needle = `%${f.q.toLowerCase().replace(/[%_\\]/g, '')}%`;
-    conditions.push(
-      sql`(immutable_unaccent(lower(${procedures.name})) like immutable_unaccent(${needle}) or ${procedures.nationalCode} like ${needle})`,
-    );
-  }
-  const rows = await q
-    .select({ p: procedures, v: procedureVersions })
-    .from(procedures)
-    .innerJoin(procedureVersions, eq(procedureVersions.procedureId, procedures.id))
-    .where(and(...conditions))
-    .orderBy(asc(procedures.nationalCode));
-  return rows.map((r) => ({ procedure: toProcedure(r.p), version: toVersion(r.v) }));
-}
 
 export async function findInForce(q: Queryable, code: string, day: string) {
   const [row] = await q
@@ -168,6 +149,7 @@ export async function listAllVersions(q: Queryable) {
 }
 
 export async function updateProcedure(q: Queryable, id: string, p: Procedure) {
+  catalogueChanged();
   await q
     .update(procedures)
     .set({
@@ -203,6 +185,7 @@ export async function closeVersion(
   status: 'superseded' | 'abolished',
   effectiveTo: string,
 ) {
+  catalogueChanged();
   await q
     .update(procedureVersions)
     .set({ status, effectiveTo })

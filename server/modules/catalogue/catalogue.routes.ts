@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { NationalCode } from '../../../domain/catalogue/index.ts';
-import { ListingQuery, ProcedureDetail, ProcedureSummary } from '../../../domain/catalogue/listing.ts';
+import { Listing, ListingQuery, ProcedureDetail } from '../../../domain/catalogue/listing.ts';
 import type { Deps } from '../../context.ts';
-import { type App, ItemsOf, problems, typed } from '../../http.ts';
+import { type App, problems, typed } from '../../http.ts';
 import { ctxOf } from '../../plugins/auth.ts';
 import * as svc from './catalogue.service.ts';
 
@@ -17,10 +17,14 @@ export function catalogueRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Danh mục thủ tục hành chính đang có hiệu lực (niêm yết công khai)',
         querystring: ListingQuery,
-        response: { 200: ItemsOf(ProcedureSummary), ...problems(400) },
+        response: { 200: Listing, ...problems(400) },
       },
     },
-    async (request) => ({ items: await svc.listPublicProcedures(ctxOf(request, deps), request.query) }),
+    async (request, reply) => {
+      const json = await svc.listPublicProcedures(ctxOf(request, deps), request.query, deps.dbKind);
+      // Already serialised and validated against `Listing` by the service; Fastify sends a string as it is.
+      return reply.type('application/json; charset=utf-8').send(json as unknown as Listing);
+    },
   );
   r.get(
     '/api/public/procedures/:code',

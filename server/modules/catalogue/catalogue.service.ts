@@ -1,12 +1,13 @@
 import { CatalogueEntry, type CatalogueEntryInput } from '../../../domain/catalogue/index.ts';
 import { type ListingQuery, type ProcedureDetail, summarise } from '../../../domain/catalogue/listing.ts';
 import type { Ctx } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbKind } from '../../db/client.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { findAgencyByCode } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as repo from './catalogue.repository.ts';
+import { REFRESH_MS, searchPublicJson } from './public-index.ts';
 
 /** Today's date in Asia/Ho_Chi_Minh: which version is in force is decided by the Vietnamese calendar day. */
 const vnDay = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -62,9 +63,13 @@ export async function importCatalogue(
 }
 
 /** The public listing: procedures with a version in force today, matched without diacritics. */
-export async function listPublicProcedures(ctx: Pick<Ctx, 'db' | 'clock'>, query: ListingQuery) {
-  const rows = await repo.listInForce(ctx.db, { ...query, day: vnDay(ctx.clock.now()) });
-  return rows.map((r) => summarise(r.procedure, r.version.version));
+/** The public listing as JSON text (answers are remembered per catalogue state: see public-index.ts). */
+export async function listPublicProcedures(
+  ctx: Pick<Ctx, 'db' | 'clock'>,
+  query: ListingQuery,
+  dbKind: DbKind,
+) {
+  return searchPublicJson(ctx.db, vnDay(ctx.clock.now()), query, dbKind === 'pglite' ? Infinity : REFRESH_MS);
 }
 
 export async function getPublicProcedure(

@@ -19,12 +19,19 @@ const birth = () => SEED_CATALOGUE.find((e) => e.procedure.nationalCode === '1.0
 
 describe('catalogue', () => {
   it('lists every seeded procedure in force, publicly', async () => {
-    const res = await t.app.inject('/api/public/procedures');
+    const res = await t.app.inject('/api/public/procedures?limit=500');
     expect(res.statusCode).toBe(200);
-    const codes = res.json().items.map((i: { nationalCode: string }) => i.nationalCode);
+    const codes = res.json().items.map((i: { code: string }) => i.code);
     expect(codes.length).toBe(SEED_CATALOGUE.length);
+    expect(res.json().total).toBe(SEED_CATALOGUE.length);
     expect(codes).toContain('1.001193');
     expect(SEED_CATALOGUE.length).toBeGreaterThanOrEqual(25);
+    // Pages of 20 by default, with the total and the sectors of all matches.
+    const page = (await t.app.inject('/api/public/procedures')).json();
+    expect(page.items).toHaveLength(20);
+    expect(page.total).toBe(SEED_CATALOGUE.length);
+    const sectorSum = page.sectors.reduce((n: number, s: { count: number }) => n + s.count, 0);
+    expect(sectorSum).toBe(SEED_CATALOGUE.length);
   });
 
   it('finds procedures without diacritics, by code, and by sector', async () => {

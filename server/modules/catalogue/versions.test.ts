@@ -64,8 +64,13 @@ describe('procedure versions', () => {
       '2026-03-14',
     ]);
     expect((await t.app.inject(`/api/public/procedures/${code}`)).json().summary.version).toBe(1);
+    const listed = async () =>
+      (await t.app.inject(`/api/public/procedures?q=${code}`)).json().items[0].version;
+    expect(await listed()).toBe(1);
     t.clock.set(new Date('2026-03-16T03:00:00Z'));
     expect((await t.app.inject(`/api/public/procedures/${code}`)).json().summary.version).toBe(2);
+    // The searched listing follows at once (this process changed the catalogue; the day moved on).
+    expect(await listed()).toBe(2);
     const later = await t.login('qt.tinh'); // the first session expired while the clock moved on
     expectProblem(await later.post(`${url}/draft/publish`, { decision }), 409, 'INVALID_TRANSITION');
   });

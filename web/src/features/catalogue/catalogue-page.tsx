@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Button,
   Group,
   Loader,
   NativeSelect,
@@ -15,18 +16,21 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { OnlineLevel, onlineLevelLabel } from '../../../../domain/catalogue/index.ts';
 import type { ProcedureSummary } from '../../../../domain/catalogue/listing.ts';
-import { sortVi } from '../../../../domain/shared/text.ts';
+import type { ProcedureLevel } from '../../../../domain/catalogue/procedure.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { FreeBadge, OnlineLevelBadge } from './badges.tsx';
 import { listProcedures, parseOnlineLevel } from './catalogue.api.ts';
 
-/** The distinct sectors of the listing, in Vietnamese order. */
-const sectorsOf = (items: readonly ProcedureSummary[]) => {
-  const byCode = new Map(items.map((p) => [p.sector.code, p.sector.name]));
-  return sortVi([...byCode], ([, name]) => name).map(([value, label]) => ({ value, label }));
-};
+const PAGE = 20;
+const levelOptions = [
+  { value: '', label: 'Tất cả các cấp' },
+  { value: 'commune', label: 'Cấp xã' },
+  { value: 'province', label: 'Cấp tỉnh' },
+];
+const parseLevel = (v: string | null): ProcedureLevel | undefined =>
+  v === 'commune' || v === 'province' ? v : undefined;
 
 function ProcedureCard({ procedure: p }: { procedure: ProcedureSummary }) {
   return (
@@ -66,7 +70,9 @@ export function CataloguePage() {
   const q = params.get('q') ?? '';
   const sector = params.get('sector') ?? '';
   const onlineLevel = parseOnlineLevel(params.get('onlineLevel'));
+  const level = parseLevel(params.get('level'));
   const [text, setText] = useState(q);
+  const [shown, setShown] = useState(PAGE);
   const [debounced] = useDebouncedValue(text.trim(), 300);
 
   // The typed text reaches the address (and the request) once typing pauses; back keeps the search.
@@ -93,11 +99,19 @@ export function CataloguePage() {
       { replace: true },
     );
 
-  const all = useApi('catalogue:all', () => listProcedures());
-  const filter = { q: q || undefined, sector: sector || undefined, onlineLevel };
-  const listing = useApi(`catalogue:${JSON.stringify(filter)}`, () => listProcedures(filter));
-  const items = listing.data ?? [];
-  const sectors = sectorsOf(all.data ?? []);
+  const filter = { q: q || undefined, sector: sector || undefined, level, onlineLevel };
+  const key = JSON.stringify(filter);
+  // A new search starts again at the first page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every change of the filter
+  useEffect(() => setShown(PAGE), [key]);
+  const listing = useApi(`catalogue:${key}:${shown}`, () => listProcedures({ ...filter, limit: shown }));
+  const items = listing.data?.items ?? [];
+  const total = listing.data?.total ?? 0;
+  const sectors = (listing.data?.sectors ?? []).map((s) => ({
+    value: s.code,
+    label: `${s.name} (${formatNumber(s.count)})`,
+  }));
+  if (sector && !sectors.some((s) => s.value === sector)) sectors.unshift({ value: sector, label: sector });
 
   return (
     <Stack gap="md" maw={960}>
@@ -116,12 +130,18 @@ export function CataloguePage() {
         onChange={(e) => setText(e.currentTarget.value)}
         size="md"
       />
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <NativeSelect
           label="Lĩnh vực"
           value={sector}
           onChange={(e) => setParam('sector', e.currentTarget.value)}
           data={[{ value: '', label: 'Tất cả lĩnh vực' }, ...sectors]}
+        />
+        <NativeSelect
+          label="Cấp thực hiện"
+          value={level ?? ''}
+          onChange={(e) => setParam('level', e.currentTarget.value)}
+          data={levelOptions}
         />
         <NativeSelect
           label="Mức độ trực tuyến"
@@ -139,9 +159,11 @@ export function CataloguePage() {
       ) : (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {items.length === 0
+            {total === 0
               ? 'Không tìm thấy thủ tục nào phù hợp.'
-              : `${formatNumber(items.length)} thủ tục`}
+              : items.length < total
+                ? `${formatNumber(total)} thủ tục (đang hiện ${formatNumber(items.length)})`
+                : `${formatNumber(total)} thủ tục`}
           </Text>
           <Stack
             component="ul"
@@ -156,6 +178,11 @@ export function CataloguePage() {
               <ProcedureCard key={p.nationalCode} procedure={p} />
             ))}
           </Stack>
+          {items.length < total && (
+            <Button variant="light" onClick={() => setShown((n) => n + PAGE)} loading={listing.loading}>
+              Xem thêm {formatNumber(Math.min(PAGE, total - items.length))} thủ tục
+            </Button>
+          )}
         </>
       )}
     </Stack>

@@ -1,28 +1,30 @@
-import { z } from 'zod';
 import { OnlineLevel } from '../../../../domain/catalogue/index.ts';
-import { ProcedureDetail, ProcedureSummary } from '../../../../domain/catalogue/listing.ts';
+import { Listing, ProcedureDetail } from '../../../../domain/catalogue/listing.ts';
+import type { ProcedureLevel } from '../../../../domain/catalogue/procedure.ts';
 import { api } from '../../lib/api.ts';
-
-const SummaryList = z.object({ items: z.array(ProcedureSummary) });
 
 export interface CatalogueFilter {
   q?: string;
   sector?: string;
+  level?: ProcedureLevel;
   onlineLevel?: OnlineLevel;
+  limit?: number;
 }
 
 const queryOf = (filter: CatalogueFilter): string => {
   const params = new URLSearchParams();
   if (filter.q) params.set('q', filter.q);
   if (filter.sector) params.set('sector', filter.sector);
+  if (filter.level) params.set('level', filter.level);
   if (filter.onlineLevel) params.set('onlineLevel', filter.onlineLevel);
+  if (filter.limit) params.set('limit', String(filter.limit));
   const query = params.toString();
   return query ? `?${query}` : '';
 };
 
 /** The procedures in force (niêm yết công khai); the server folds diacritics when searching. */
-export const listProcedures = async (filter: CatalogueFilter = {}): Promise<ProcedureSummary[]> =>
-  (await api.get(`/api/public/procedures${queryOf(filter)}`, SummaryList)).items;
+export const listProcedures = (filter: CatalogueFilter = {}): Promise<Listing> =>
+  api.get(`/api/public/procedures${queryOf(filter)}`, Listing);
 
 export const getProcedure = (code: string) =>
   api.get(`/api/public/procedures/${encodeURIComponent(code)}`, ProcedureDetail);

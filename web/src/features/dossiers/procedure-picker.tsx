@@ -31,9 +31,9 @@ export function ProcedurePicker({ picked, onPick, error }: ProcedurePickerProps)
     if (picked || query === '') return;
     let current = true;
     const timer = setTimeout(() => {
-      listProcedures({ q: query })
-        .then((items) => {
-          if (current) setResults({ for: query, items: items.slice(0, MAX) });
+      listProcedures({ q: query, limit: MAX })
+        .then(({ items }) => {
+          if (current) setResults({ for: query, items });
         })
         .catch(() => current && setResults({ for: query, items: [] }));
     }, 150);
