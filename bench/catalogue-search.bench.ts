@@ -9,13 +9,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openPglite, openPostgres } from '../server/db/client.ts';
 import { procedures, procedureVersions } from '../server/db/schema.ts';
 import { demoCatalogue } from '../server/seed/demo-catalogue.ts';
+import { runLoad } from './http-load.ts';
 
 const PROCEDURES = Number(process.env.BENCH_PROCEDURES ?? 5000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -35,25 +35,6 @@ const QUALIFIERS = [
   'tại cơ quan đại diện',
   'trực tuyến',
 ];
-
-/** The load: `clients` loops, each sending the next query and waiting for its answer. */
-const CLIENT_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { base, queries, clients, requests } = workerData;
-const latencies = [];
-let sent = 0;
-const loop = async () => {
-  while (sent < requests) {
-    const q = queries[sent++ % queries.length];
-    const s = performance.now();
-    const res = await fetch(base + '/api/public/procedures?' + q);
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error('search ' + q + ': ' + res.status);
-    latencies.push(performance.now() - s);
-  }
-};
-Promise.all(Array.from({ length: clients }, loop)).then(() => parentPort.postMessage(latencies));
-`;
 
 async function adminQuery(sql: string) {
   const c = new pg.Client({ connectionString: adminUrl });
@@ -152,19 +133,12 @@ async function main() {
   const coldMs = performance.now() - c0;
   if (first.status !== 200 || firstBody.total < 1) throw new Error(`search failed: ${first.status}`);
 
-  // The clients run in a worker thread, so that the server's process spends its time serving.
-  const t1 = performance.now();
-  const latencies = await new Promise<number[]>((resolve, reject) => {
-    const worker = new Worker(CLIENT_SOURCE, {
-      eval: true,
-      workerData: { base, queries, clients: CLIENTS, requests: REQUESTS },
-    });
-    worker.once('message', resolve);
-    worker.once('error', reject);
+  const load = await runLoad({
+    base,
+    paths: queries.map((q) => `/api/public/procedures?${q}`),
+    clients: CLIENTS,
+    requests: REQUESTS,
   });
-  const seconds = (performance.now() - t1) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!;
   await app.close();
   await database.close();
   if (adminUrl) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
@@ -175,7 +149,7 @@ async function main() {
   console.log(`catalogue: ${PROCEDURES} procedures × 3 versions written in ${f(loadSeconds)} s`);
   console.log(`first search (builds the index): ${f(coldMs)} ms`);
   console.log(
-    `search: ${REQUESTS} requests at ${CLIENTS} clients in ${f(seconds)} s = ${f(REQUESTS / seconds)} /s; p50 ${f(pct(0.5))} ms, p95 ${f(pct(0.95))} ms, p99 ${f(pct(0.99))} ms (target p95 < 20 ms)`,
+    `search: ${REQUESTS} requests at ${CLIENTS} clients in ${f(load.seconds)} s = ${f(load.rate)} /s; p50 ${f(load.pct(0.5))} ms, p95 ${f(load.pct(0.95))} ms, p99 ${f(load.pct(0.99))} ms (target p95 < 20 ms)`,
   );
 }
 

@@ -21,6 +21,7 @@ import { importCatalogue } from '../server/modules/catalogue/catalogue.service.t
 import { intakeOf } from '../server/modules/dossiers/test-world.ts';
 import { demoCatalogue } from '../server/seed/demo-catalogue.ts';
 import { make } from '../server/test/factories.ts';
+import { runLoad } from './http-load.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const INTAKES = Number(process.env.BENCH_INTAKES ?? 400);
@@ -102,9 +103,6 @@ async function pgbenchRate(): Promise<number> {
   return Number(tps[1]);
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-
 async function main() {
   const appDbName = `motcua_bench_${process.pid}`;
   const database = adminUrl
@@ -163,23 +161,13 @@ async function main() {
   const intakeSeconds = (performance.now() - t0) / 1000;
   const intakeRate = INTAKES / intakeSeconds;
 
-  const latencies: number[] = [];
-  let sent = 0;
-  const t1 = performance.now();
-  await Promise.all(
-    Array.from({ length: TRACK_CONNECTIONS }, async () => {
-      while (sent++ < TRACKS) {
-        const code = codes[sent % codes.length]!;
-        const s = performance.now();
-        const res = await fetch(`${base}/api/public/dossiers/${code}`);
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`tracking ${res.status}`);
-        latencies.push(performance.now() - s);
-      }
-    }),
-  );
-  const trackSeconds = (performance.now() - t1) / 1000;
-  latencies.sort((a, b) => a - b);
+  // Tracking load comes from a worker thread (the server's thread only serves).
+  const track = await runLoad({
+    base,
+    paths: codes.map((c) => `/api/public/dossiers/${c}`),
+    clients: TRACK_CONNECTIONS,
+    requests: TRACKS,
+  });
   await app.close();
   await database.close();
   if (adminUrl) await dropPgDatabase(appDbName);
@@ -195,7 +183,7 @@ async function main() {
       `pgbench equivalent transaction at ${CLIENTS} clients: ${f(pgbench)} tps; intake/pgbench = ${((intakeRate / pgbench) * 100).toFixed(1)} % (target ≥ 50 %)`,
     );
   console.log(
-    `tracking: ${TRACKS} requests at ${TRACK_CONNECTIONS} connections in ${f(trackSeconds)} s = ${f(TRACKS / trackSeconds)} /s; p50 ${f(percentile(latencies, 0.5))} ms, p99 ${f(percentile(latencies, 0.99))} ms (target p99 < 20 ms)`,
+    `tracking: ${TRACKS} requests at ${TRACK_CONNECTIONS} connections in ${f(track.seconds)} s = ${f(track.rate)} /s; p50 ${f(track.pct(0.5))} ms, p99 ${f(track.pct(0.99))} ms (target p99 < 20 ms)`,
   );
 }
 
