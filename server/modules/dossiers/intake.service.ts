@@ -6,6 +6,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { buildSubmissionSchema, type Workflow } from '../../../domain/catalogue/index.ts';
 import {
+  type Applicant,
   applicantName,
   checkChecklist,
   codeDay,
@@ -16,7 +17,7 @@ import {
 } from '../../../domain/dossier/index.ts';
 import type { Ctx } from '../../context.ts';
 import { storedFiles } from '../../db/schema.ts';
-import type { Queryable } from '../../db/tx.ts';
+import type { Queryable, Tx } from '../../db/tx.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { requireStaff } from '../access/access.ts';
 import { type AgencyRow, findAgency } from '../agencies/agencies.repository.ts';
@@ -27,7 +28,7 @@ import { type Loaded, toView } from './dossier-view.ts';
 import { canReceiveAt, rolesAt } from './dossiers.policy.ts';
 import * as repo from './dossiers.repository.ts';
 import { once } from './idempotency.ts';
-import { notifyApplicant } from './notify.ts';
+import { type NotificationTemplate, notifyApplicant } from './notify.ts';
 import { nextInSequence } from './sequences.ts';
 import { allowedFor } from './situation.ts';
 
@@ -105,6 +106,64 @@ export async function linkFiles(q: Queryable, ctx: Ctx, dossierId: string, fileI
   }
 }
 
+/** What differs between a desk intake and an online submission when a dossier is first written. */
+export type NewDossierFacts = Readonly<{
+  desk: AgencyRow & { agencyCode: string };
+  now: Date;
+  row: Omit<
+    repo.NewDossier,
+    'code' | 'receivingAgencyId' | 'holderAgencyId' | 'receivedAt' | 'lastSeq' | 'stepKey'
+  >;
+  workflow: Workflow;
+  event: Pick<
+    DossierEvent,
+    'action' | 'actorId' | 'actorName' | 'role' | 'toStatus' | 'assigneeId' | 'dueAt' | 'note' | 'data'
+  >;
+  fileIds: readonly string[];
+  notice: Readonly<{ template: NotificationTemplate; payload: Record<string, unknown> }>;
+  applicant: Applicant;
+}>;
+
+/**
+ * Writes a new dossier in the caller's transaction: the next number of the receiving desk for the day (the
+ * code), the row, its first event, the uploaded scans linked to it and the notice to the applicant.
+ */
+export async function writeNewDossier(tx: Tx, ctx: Ctx, f: NewDossierFacts) {
+  const seq = await nextInSequence(tx, `dossier:${f.desk.id}`, codeDay(f.now));
+  const code = formatDossierCode(f.desk.agencyCode, f.now, seq);
+  const first = f.workflow.steps[0]!;
+  const row = await repo.insertDossier(tx, {
+    ...f.row,
+    code,
+    receivingAgencyId: f.desk.id,
+    holderAgencyId: f.desk.id,
+    stepKey: first.key,
+    receivedAt: f.now,
+    lastSeq: 1,
+  });
+  const event: DossierEvent = {
+    ...f.event,
+    seq: 1,
+    at: f.now,
+    agencyId: f.desk.id,
+    fromStatus: null,
+    fromStep: null,
+    toStep: first.key,
+    holderAgencyId: f.desk.id,
+  };
+  await repo.appendEvent(tx, row.id, event);
+  await linkFiles(tx, ctx, row.id, [...f.fileIds]);
+  await notifyApplicant(tx, {
+    applicant: f.applicant,
+    dossierId: row.id,
+    agencyId: f.desk.id,
+    template: f.notice.template,
+    payload: { code, ...f.notice.payload },
+    at: f.now,
+  });
+  return { row, event };
+}
+
 export async function receiveDossier(ctx: Ctx, req: IntakeRequest, idempotencyKey?: string) {
   const actor = requireStaff(ctx);
   const desk = await receivingDesk(ctx, req.receivingAgencyId);
@@ -146,67 +205,46 @@ export async function receiveDossier(ctx: Ctx, req: IntakeRequest, idempotencyKe
     idempotencyKey,
     { op: 'receive', req },
     async (tx) => {
-      const seq = await nextInSequence(tx, `dossier:${desk.id}`, codeDay(now));
-      const code = formatDossierCode(desk.agencyCode, now, seq);
-      const first = workflow.steps[0]!;
-      const row = await repo.insertDossier(tx, {
-        code,
-        procedureId: procedure.id,
-        procedureVersionId: version.id,
-        receivingAgencyId: desk.id,
-        competentAgencyId: competent.id,
-        holderAgencyId: desk.id,
-        channel: req.channel,
-        status: 'accepted',
-        stepKey: first.key,
-        assigneeId: actor.userId,
-        applicant: req.applicant,
-        applicantName: applicantName(req.applicant),
-        submitter: req.submitter ?? null,
-        documents: req.documents,
-        formData,
+      written = await writeNewDossier(tx, ctx, {
+        desk,
+        now,
         workflow,
-        resultDelivery: req.resultDelivery,
-        receivedAt: now,
-        dueAt: due.dueAt,
-        dueExplanation: due.explanation,
-        lastSeq: 1,
-      });
-      const event: DossierEvent = {
-        seq: 1,
-        at: now,
-        action: 'receive',
-        actorId: actor.userId,
-        actorName: actor.fullName,
-        role: roles.includes('deskOfficer') ? 'deskOfficer' : (roles[0] ?? null),
-        agencyId: desk.id,
-        fromStatus: null,
-        toStatus: 'accepted',
-        fromStep: null,
-        toStep: first.key,
-        holderAgencyId: desk.id,
-        assigneeId: actor.userId,
-        dueAt: due.dueAt,
-        note: req.note ?? null,
-        data: { explanation: due.explanation, ...(req.fee ? { fee: req.fee } : {}) },
-      };
-      await repo.appendEvent(tx, row.id, event);
-      await linkFiles(
-        tx,
-        ctx,
-        row.id,
-        req.documents.flatMap((d) => d.fileIds),
-      );
-      await notifyApplicant(tx, {
+        row: {
+          procedureId: procedure.id,
+          procedureVersionId: version.id,
+          competentAgencyId: competent.id,
+          channel: req.channel,
+          status: 'accepted',
+          assigneeId: actor.userId,
+          applicant: req.applicant,
+          applicantName: applicantName(req.applicant),
+          submitter: req.submitter ?? null,
+          documents: req.documents,
+          formData,
+          workflow,
+          resultDelivery: req.resultDelivery,
+          dueAt: due.dueAt,
+          dueExplanation: due.explanation,
+        },
+        event: {
+          action: 'receive',
+          actorId: actor.userId,
+          actorName: actor.fullName,
+          role: roles.includes('deskOfficer') ? 'deskOfficer' : (roles[0] ?? null),
+          toStatus: 'accepted',
+          assigneeId: actor.userId,
+          dueAt: due.dueAt,
+          note: req.note ?? null,
+          data: { explanation: due.explanation, ...(req.fee ? { fee: req.fee } : {}) },
+        },
+        fileIds: req.documents.flatMap((d) => d.fileIds),
         applicant: req.applicant,
-        dossierId: row.id,
-        agencyId: desk.id,
-        template: 'dossier.received',
-        payload: { code, procedureName: procedure.name, dueAt: due.dueAt.toISOString() },
-        at: now,
+        notice: {
+          template: 'dossier.received',
+          payload: { procedureName: procedure.name, dueAt: due.dueAt.toISOString() },
+        },
       });
-      written = { row, event };
-      return { statusCode: 201, body: { id: row.id } };
+      return { statusCode: 201, body: { id: written.row.id } };
     },
   );
   if (result.replayed || !written) return { replayed: true, body: await getDossier(ctx, result.body.id) };

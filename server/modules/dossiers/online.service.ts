@@ -8,10 +8,7 @@ import {
   acceptsOnline,
   applicantName,
   checkOnlineDocuments,
-  codeDay,
-  type DossierEvent,
   type DossierStatus,
-  formatDossierCode,
   type MyDossier,
   nationalStatusCode,
   type OnlineSubmission,
@@ -24,9 +21,7 @@ import { findAgenciesByIds, findAgency } from '../agencies/agencies.repository.t
 import { getDossier } from './actions.service.ts';
 import * as repo from './dossiers.repository.ts';
 import { once } from './idempotency.ts';
-import { competentFor, inForce, linkFiles, vnDay, workflowFor } from './intake.service.ts';
-import { notifyApplicant } from './notify.ts';
-import { nextInSequence } from './sequences.ts';
+import { competentFor, inForce, vnDay, workflowFor, writeNewDossier } from './intake.service.ts';
 
 function requireCitizen(ctx: Ctx) {
   const actor = requireActor(ctx);
@@ -65,70 +60,47 @@ export async function submitOnline(ctx: Ctx, req: OnlineSubmission, idempotencyK
     idempotencyKey,
     { op: 'submit', req },
     async (tx) => {
-      const seq = await nextInSequence(tx, `dossier:${desk.id}`, codeDay(now));
-      const code = formatDossierCode(agencyCode, now, seq);
-      const first = workflow.steps[0]!;
-      const row = await repo.insertDossier(tx, {
-        code,
-        procedureId: procedure.id,
-        procedureVersionId: version.id,
-        receivingAgencyId: desk.id,
-        competentAgencyId: competent.id,
-        holderAgencyId: desk.id,
-        channel: 'online',
-        status: 'submitted',
-        stepKey: first.key,
-        assigneeId: null,
-        applicant: req.applicant,
-        applicantName: applicantName(req.applicant),
-        submitter: null,
-        citizenUserId: actor.userId,
-        documents: req.documents.map((d) => ({
-          key: d.key,
-          kind: 'electronic',
-          count: 1,
-          fileIds: d.fileIds,
-        })),
-        formData: form.data ?? {},
+      const { row } = await writeNewDossier(tx, ctx, {
+        desk: { ...desk, agencyCode },
+        now,
         workflow,
-        resultDelivery: req.resultDelivery,
-        receivedAt: now,
-        dueAt: null,
-        dueExplanation: [],
-        lastSeq: 1,
-      });
-      const event: DossierEvent = {
-        seq: 1,
-        at: now,
-        action: 'submit',
-        actorId: actor.userId,
-        actorName: actor.fullName,
-        role: null,
-        agencyId: desk.id,
-        fromStatus: null,
-        toStatus: 'submitted',
-        fromStep: null,
-        toStep: first.key,
-        holderAgencyId: desk.id,
-        assigneeId: null,
-        dueAt: null,
-        note: req.note ?? null,
-        data: req.postalAddress ? { postalAddress: req.postalAddress } : {},
-      };
-      await repo.appendEvent(tx, row.id, event);
-      await linkFiles(
-        tx,
-        ctx,
-        row.id,
-        req.documents.flatMap((d) => d.fileIds),
-      );
-      await notifyApplicant(tx, {
+        row: {
+          procedureId: procedure.id,
+          procedureVersionId: version.id,
+          competentAgencyId: competent.id,
+          channel: 'online',
+          status: 'submitted',
+          assigneeId: null,
+          applicant: req.applicant,
+          applicantName: applicantName(req.applicant),
+          submitter: null,
+          citizenUserId: actor.userId,
+          documents: req.documents.map((d) => ({
+            key: d.key,
+            kind: 'electronic',
+            count: 1,
+            fileIds: d.fileIds,
+          })),
+          formData: form.data ?? {},
+          workflow,
+          resultDelivery: req.resultDelivery,
+          dueAt: null,
+          dueExplanation: [],
+        },
+        event: {
+          action: 'submit',
+          actorId: actor.userId,
+          actorName: actor.fullName,
+          role: null,
+          toStatus: 'submitted',
+          assigneeId: null,
+          dueAt: null,
+          note: req.note ?? null,
+          data: req.postalAddress ? { postalAddress: req.postalAddress } : {},
+        },
+        fileIds: req.documents.flatMap((d) => d.fileIds),
         applicant: req.applicant,
-        dossierId: row.id,
-        agencyId: desk.id,
-        template: 'dossier.submitted',
-        payload: { code, procedureName: procedure.name },
-        at: now,
+        notice: { template: 'dossier.submitted', payload: { procedureName: procedure.name } },
       });
       return { statusCode: 201, body: { id: row.id } };
     },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossiers, outbox } from '../../db/schema.ts';
 import { make } from '../../test/factories.ts';
 import { expectProblem, makeTestApp, type TestApp } from '../../test/harness.ts';
-import { dossierWorld } from './test-world.ts';
+import { dossierWorld, onlineApplicationOf, uploadTestPdf } from './test-world.ts';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof dossierWorld>>;
@@ -18,49 +18,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Client = Awaited<ReturnType<TestApp['login']>>;
-const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 0x20), Buffer.from('\n%%EOF\n')]);
-const upload = async (c: Client) => {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/files',
-    payload: pdf,
-    cookies: { motcua_session: c.cookie },
-    headers: { 'content-type': 'application/pdf', 'x-csrf-token': c.csrf, 'x-file-name': 'giay.pdf' },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().id as string;
-};
-
-/** An online application for "Đăng ký nhận cha, mẹ, con" with both checklist items uploaded. */
-const application = (declaration: string, evidence: string, overrides: Record<string, unknown> = {}) => ({
-  procedureCode: '1.001022',
-  receivingAgencyId: w.centre.id,
-  applicant: {
-    kind: 'person',
-    fullName: 'Trần Thị Lan',
-    citizenId: '001190054321',
-    phone: '0987654321',
-    email: 'lan.tran@example.vn',
-    address: { street: 'Số 9 ngõ Trạm' },
-  },
-  documents: [
-    { key: 'declaration', fileIds: [declaration] },
-    { key: 'evidence', fileIds: [evidence] },
-  ],
-  formData: {
-    applicantName: 'Trần Thị Lan',
-    applicantId: '001190054321',
-    applicantPhone: '0987654321',
-    applicantAddress: { provinceCode: '01', communeCode: '00004', street: 'Số 9 ngõ Trạm' },
-    parentName: 'Lê Văn Hùng',
-    parentId: '001085012345',
-    childName: 'Lê Minh Anh',
-    childBirthDate: '2020-05-01',
-    evidenceFile: [{ fileId: evidence, name: 'giay.pdf' }],
-  },
-  resultDelivery: 'electronic',
-  ...overrides,
-});
+const upload = (c: Client) => uploadTestPdf(t, c);
+const application = (declaration: string, evidence: string, overrides: Record<string, unknown> = {}) =>
+  onlineApplicationOf(w.centre.id, declaration, evidence, overrides);
 
 describe('online submission', () => {
   it('a citizen submits, gets a code in status 1 without a due date; the desk sees it and accepts it, which starts the clock', async () => {

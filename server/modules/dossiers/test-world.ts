@@ -57,3 +57,59 @@ export const intakeOf = (receivingAgencyId: string, overrides: Record<string, un
   ],
   ...overrides,
 });
+
+/** A small valid PDF, as a scan would be uploaded. */
+export const testPdf = Buffer.concat([
+  Buffer.from('%PDF-1.4\n'),
+  Buffer.alloc(500, 0x20),
+  Buffer.from('\n%%EOF\n'),
+]);
+
+/** Uploads `testPdf` as the signed-in person; returns the file id. */
+export async function uploadTestPdf(t: TestApp, c: { cookie: string; csrf: string }): Promise<string> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/files',
+    payload: testPdf,
+    cookies: { motcua_session: c.cookie },
+    headers: { 'content-type': 'application/pdf', 'x-csrf-token': c.csrf, 'x-file-name': 'giay.pdf' },
+  });
+  if (res.statusCode !== 201) throw new Error(`upload: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+}
+
+/** An online application for "Đăng ký nhận cha, mẹ, con" with both checklist items uploaded. */
+export const onlineApplicationOf = (
+  receivingAgencyId: string,
+  declaration: string,
+  evidence: string,
+  overrides: Record<string, unknown> = {},
+) => ({
+  procedureCode: '1.001022',
+  receivingAgencyId,
+  applicant: {
+    kind: 'person',
+    fullName: 'Trần Thị Lan',
+    citizenId: '001190054321',
+    phone: '0987654321',
+    email: 'lan.tran@example.vn',
+    address: { street: 'Số 9 ngõ Trạm' },
+  },
+  documents: [
+    { key: 'declaration', fileIds: [declaration] },
+    { key: 'evidence', fileIds: [evidence] },
+  ],
+  formData: {
+    applicantName: 'Trần Thị Lan',
+    applicantId: '001190054321',
+    applicantPhone: '0987654321',
+    applicantAddress: { provinceCode: '01', communeCode: '00004', street: 'Số 9 ngõ Trạm' },
+    parentName: 'Lê Văn Hùng',
+    parentId: '001085012345',
+    childName: 'Lê Minh Anh',
+    childBirthDate: '2020-05-01',
+    evidenceFile: [{ fileId: evidence, name: 'giay.pdf' }],
+  },
+  resultDelivery: 'electronic',
+  ...overrides,
+});

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Form06Report, Form06Row } from '../../../domain/reports/form06-rows.ts';
 import { make } from '../../test/factories.ts';
 import { expectProblem, makeTestApp, type TestApp } from '../../test/harness.ts';
-import { dossierWorld, intakeOf } from '../dossiers/test-world.ts';
+import { dossierWorld, intakeOf, onlineApplicationOf, uploadTestPdf } from '../dossiers/test-world.ts';
 import { FORM06_FIRST_DATA_ROW, FORM06_HEADER_ROW, FORM06_SHEET } from './form06.xlsx.ts';
 
 /**
@@ -60,51 +60,10 @@ async function resolveAt(id: string, when: string) {
   expect(d.status).toBe('resolved');
 }
 
-const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 0x20), Buffer.from('\n%%EOF\n')]);
 async function submitOnlineAt(when: string, citizen: Client): Promise<string> {
   at(when);
-  const upload = async () =>
-    (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/files',
-        payload: pdf,
-        cookies: { motcua_session: citizen.cookie },
-        headers: {
-          'content-type': 'application/pdf',
-          'x-csrf-token': citizen.csrf,
-          'x-file-name': 'giay.pdf',
-        },
-      })
-    ).json().id as string;
-  const [declaration, evidence] = [await upload(), await upload()];
-  const body = {
-    procedureCode: '1.001022',
-    receivingAgencyId: w.centre.id,
-    applicant: {
-      kind: 'person',
-      fullName: 'Trần Thị Lan',
-      citizenId: '001190054321',
-      phone: '0987654321',
-      address: { street: 'Số 9 ngõ Trạm' },
-    },
-    documents: [
-      { key: 'declaration', fileIds: [declaration] },
-      { key: 'evidence', fileIds: [evidence] },
-    ],
-    formData: {
-      applicantName: 'Trần Thị Lan',
-      applicantId: '001190054321',
-      applicantPhone: '0987654321',
-      applicantAddress: { provinceCode: '01', communeCode: '00004', street: 'Số 9 ngõ Trạm' },
-      parentName: 'Lê Văn Hùng',
-      parentId: '001085012345',
-      childName: 'Lê Minh Anh',
-      childBirthDate: '2020-05-01',
-      evidenceFile: [{ fileId: evidence, name: 'giay.pdf' }],
-    },
-    resultDelivery: 'electronic',
-  };
+  const [declaration, evidence] = [await uploadTestPdf(t, citizen), await uploadTestPdf(t, citizen)];
+  const body = onlineApplicationOf(w.centre.id, declaration, evidence);
   return (await ok(await citizen.post('/api/online-dossiers', body), 201)).id;
 }
 
