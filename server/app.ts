@@ -21,6 +21,7 @@ import { dossierFormRoutes } from './modules/dossiers/forms.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { paymentRoutes } from './modules/payments/payments.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -68,6 +69,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     dossierRoutes(api, deps);
     dossierFormRoutes(api, deps);
     fileRoutes(api, deps);
+    paymentRoutes(api, deps);
     notificationRoutes(api, deps);
     reportRoutes(api, deps);
   });

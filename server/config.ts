@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { PaymentAccount } from '../domain/payment/payment.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,7 +20,36 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).default('Một cửa điện tử <no-reply@localhost>'),
   /** Minutes a one-time code for citizen sign-up or password reset stays valid. */
   CITIZEN_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  /** Default account fees are transferred to (VietQR); an agency may have its own (PUT …/payment-account). */
+  PAYMENT_BANK_BIN: z.string().optional(),
+  PAYMENT_ACCOUNT_NO: z.string().optional(),
+  PAYMENT_ACCOUNT_NAME: z.string().optional(),
+  PAYMENT_BANK_NAME: z.string().optional(),
+  PAYMENT_TAX_CODE: z.string().optional(),
+  PAYMENT_NOTE_MAX_LENGTH: z.coerce.number().int().optional(),
 });
+
+/** The default collecting account: all of BIN, account number and name, or none (payments then answer 409). */
+function paymentAccountOf(e: z.infer<typeof Env>): PaymentAccount | undefined {
+  const required = [e.PAYMENT_BANK_BIN, e.PAYMENT_ACCOUNT_NO, e.PAYMENT_ACCOUNT_NAME];
+  if (required.every((v) => v === undefined || v === '')) return undefined;
+  if (required.some((v) => v === undefined || v === '')) {
+    throw new Error('PAYMENT_BANK_BIN, PAYMENT_ACCOUNT_NO and PAYMENT_ACCOUNT_NAME must be set together');
+  }
+  const parsed = PaymentAccount.safeParse({
+    bankBin: e.PAYMENT_BANK_BIN,
+    accountNumber: e.PAYMENT_ACCOUNT_NO,
+    accountName: e.PAYMENT_ACCOUNT_NAME,
+    ...(e.PAYMENT_BANK_NAME ? { bankName: e.PAYMENT_BANK_NAME } : {}),
+    ...(e.PAYMENT_TAX_CODE ? { taxCode: e.PAYMENT_TAX_CODE } : {}),
+    ...(e.PAYMENT_NOTE_MAX_LENGTH === undefined ? {} : { noteMaxLength: e.PAYMENT_NOTE_MAX_LENGTH }),
+  });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid PAYMENT_* configuration: ${issues}`);
+  }
+  return parsed.data;
+}
 
 export type Config = Readonly<{
   port: number;
@@ -54,6 +84,8 @@ export type Config = Readonly<{
   citizenCodeRatePerMinute: number;
   /** Code confirmations per client IP per minute (per app process). */
   citizenConfirmRatePerMinute: number;
+  /** Default account for fee transfers (VietQR); undefined: only agencies with their own account take payments. */
+  payment: PaymentAccount | undefined;
 }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -83,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     citizenCodeRatePerMinute: 10,
     citizenConfirmRatePerMinute: 30,
+    payment: paymentAccountOf(e),
     ...overrides,
   });
 }
