@@ -22,6 +22,7 @@ import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { paymentRoutes } from './modules/payments/payments.routes.ts';
+import { ratingRoutes } from './modules/ratings/ratings.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -70,6 +71,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     dossierFormRoutes(api, deps);
     fileRoutes(api, deps);
     paymentRoutes(api, deps);
+    ratingRoutes(api, deps);
     notificationRoutes(api, deps);
     reportRoutes(api, deps);
   });

@@ -1,0 +1,3 @@
+export * from './feedback.ts';
+export * from './rating.ts';
+export * from './summary.ts';
