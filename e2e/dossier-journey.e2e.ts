@@ -158,7 +158,10 @@ describe.skipIf(!browserAvailable())('the life of a dossier at the one-stop desk
       await receipt.getByRole('link', { name: 'Mở hồ sơ' }).click();
       await page.getByRole('heading', { name: code }).waitFor();
       expect(await statusOf(page)).toBe('Đã tiếp nhận');
-      expect(await page.getByRole('table', { name: 'Giấy tờ đã nhận' }).textContent()).toContain('Tệp 1');
+      // The scan is listed under the name it was uploaded with.
+      expect(await page.getByRole('table', { name: 'Giấy tờ đã nhận' }).textContent()).toContain(
+        'chứng cứ.pdf',
+      );
       await act(page, 'Chuyển bước tiếp theo');
       await expect.poll(() => statusOf(page)).toBe('Đang giải quyết');
 

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 
 export const demoPassword = 'Motcua@2025';
@@ -44,4 +45,40 @@ export const scopeText = async (page: Page): Promise<string> => {
 export async function fillDate(field: Locator, ddMMyyyy: string) {
   await field.fill(ddMMyyyy);
   await field.blur();
+}
+
+const axeScript = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA rules, plus best practices) in the page and returns the serious and critical
+ * violations, each with the selectors of the elements at fault.
+ */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) {
+    await page.addScriptTag({ path: axeScript });
+  }
+  return page.evaluate<AxeViolation[]>(`(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ') + ' — ' + (n.failureSummary ?? '').replace(/\\s+/g, ' ')) }));
+  })()`);
+}
+
+/** Picks files through the page's own file chooser, the way a person does after tapping the button. */
+export async function chooseFiles(
+  page: Page,
+  button: Locator,
+  files: { name: string; mimeType: string; buffer: Buffer }[],
+) {
+  const chooser = page.waitForEvent('filechooser');
+  await button.click();
+  await (await chooser).setFiles(files);
 }

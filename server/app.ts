@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './context.ts';
 import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
+import { publicAgencyRoutes } from './modules/agencies/public-agencies.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
@@ -61,6 +62,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     authRoutes(api, deps);
     citizenRoutes(api, deps);
     agencyRoutes(api, deps);
+    publicAgencyRoutes(api, deps);
     userRoutes(api, deps);
     calendarRoutes(api, deps);
     catalogueRoutes(api, deps);

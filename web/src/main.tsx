@@ -5,8 +5,8 @@ import { createTheme, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router/dom';
-import { router } from './app/router.tsx';
+import { BrowserRouter } from 'react-router';
+import { AppRoutes } from './app/router.tsx';
 import { SessionProvider } from './app/session.tsx';
 
 const theme = createTheme({
@@ -25,7 +25,10 @@ createRoot(root).render(
       {/* Date pickers in Vietnamese, weeks from Monday; inputs show dd/MM/yyyy (see components/date-field.tsx). */}
       <DatesProvider settings={{ locale: 'vi', firstDayOfWeek: 1 }}>
         <SessionProvider>
-          <RouterProvider router={router} />
+          {/* Declarative routing: the data router's features are not used, and it costs ≈ 15 KB on every page. */}
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
         </SessionProvider>
       </DatesProvider>
     </MantineProvider>

@@ -1,8 +1,8 @@
 /** Storage of citizen accounts (rows of `users` with kind 'citizen'), their profiles and one-time codes. */
 import { and, eq, gt, isNotNull, like, lt, max, sql, sum } from 'drizzle-orm';
+import type { IdentifierKind } from '../../../domain/citizen/account.ts';
 import { agencies, citizenCodes, citizenProfiles, outbox, users } from '../../db/schema.ts';
 import type { Queryable } from '../../db/tx.ts';
-import type { IdentifierKind } from './citizens.schemas.ts';
 
 export type CitizenRow = typeof users.$inferSelect;
 export type ProfileRow = typeof citizenProfiles.$inferSelect;

@@ -1,7 +1,4 @@
 import { z } from 'zod';
-import type { Deps } from '../../context.ts';
-import { type App, problems, typed } from '../../http.ts';
-import { clearSessionCookie, ctxOf, setSessionCookie } from '../../plugins/auth.ts';
 import {
   CitizenProfile,
   CitizenSession,
@@ -13,7 +10,10 @@ import {
   SignInRequest,
   SignUpRequest,
   UpdateCitizenProfile,
-} from './citizens.schemas.ts';
+} from '../../../domain/citizen/account.ts';
+import type { Deps } from '../../context.ts';
+import { type App, problems, typed } from '../../http.ts';
+import { clearSessionCookie, ctxOf, setSessionCookie } from '../../plugins/auth.ts';
 import * as citizens from './citizens.service.ts';
 import { getProfile, updateProfile } from './profile.service.ts';
 

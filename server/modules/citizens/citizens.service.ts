@@ -4,17 +4,6 @@
  * cookie and CSRF token; what separates the two is the account kind.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Actor, Ctx } from '../../context.ts';
-import type { Tx } from '../../db/tx.ts';
-import { withTransaction } from '../../db/tx.ts';
-import { AppError, notFound } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import type { LoginPolicy } from '../auth/auth.service.ts';
-import { dummyHash, hashPassword, verifyPassword } from '../auth/password.ts';
-import * as sessions from '../auth/sessions.repository.ts';
-import * as users from '../users/users.repository.ts';
-import { requireCitizen } from './citizens.policy.ts';
-import * as repo from './citizens.repository.ts';
 import {
   type CitizenAccount,
   type CitizenSession,
@@ -26,7 +15,18 @@ import {
   type PasswordResetRequest,
   type SignInRequest,
   type SignUpRequest,
-} from './citizens.schemas.ts';
+} from '../../../domain/citizen/account.ts';
+import type { Actor, Ctx } from '../../context.ts';
+import type { Tx } from '../../db/tx.ts';
+import { withTransaction } from '../../db/tx.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { LoginPolicy } from '../auth/auth.service.ts';
+import { dummyHash, hashPassword, verifyPassword } from '../auth/password.ts';
+import * as sessions from '../auth/sessions.repository.ts';
+import * as users from '../users/users.repository.ts';
+import { requireCitizen } from './citizens.policy.ts';
+import * as repo from './citizens.repository.ts';
 import { type CodePolicy, issueCode, redeemCode } from './codes.service.ts';
 
 export { resendCode } from './codes.service.ts';

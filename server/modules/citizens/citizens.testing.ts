@@ -1,9 +1,9 @@
 /** Test helpers for citizen accounts: the code is read from the outbox message, as the citizen would read it. */
 import { desc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
+import { normaliseIdentifier } from '../../../domain/citizen/account.ts';
 import { outbox } from '../../db/schema.ts';
 import type { TestApp } from '../../test/harness.ts';
-import { normaliseIdentifier } from './citizens.schemas.ts';
 import { renderCitizenNotice } from './citizens.templates.ts';
 
 export const CITIZEN_PASSWORD = 'MatKhau@2026';

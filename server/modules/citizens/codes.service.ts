@@ -4,13 +4,13 @@
  * so that the portal can offer the right next step (re-enter, resend, start again).
  */
 import { randomUUID } from 'node:crypto';
+import { type CodeSent, identifierKind, maskRecipient } from '../../../domain/citizen/account.ts';
 import type { Config } from '../../config.ts';
 import type { Ctx } from '../../context.ts';
 import type { Tx } from '../../db/tx.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { AppError } from '../../errors.ts';
 import * as repo from './citizens.repository.ts';
-import { type CodeSent, identifierKind, maskRecipient } from './citizens.schemas.ts';
 import type { CitizenTemplate } from './citizens.templates.ts';
 import { codeMatches, hashCode, newCode } from './codes.ts';
 

@@ -3,6 +3,7 @@
  * more). Only the citizen reads and writes it; audit rows name the fields changed, never their values.
  */
 import { VN_OFFSET_MS } from '../../../domain/calendar/civil.ts';
+import type { CitizenProfile, Sex, UpdateCitizenProfile } from '../../../domain/citizen/account.ts';
 import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { withTransaction } from '../../db/tx.ts';
@@ -11,7 +12,6 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import * as users from '../users/users.repository.ts';
 import { requireCitizen } from './citizens.policy.ts';
 import * as repo from './citizens.repository.ts';
-import type { CitizenProfile, Sex, UpdateCitizenProfile } from './citizens.schemas.ts';
 
 /** Before the first save the contact details default to the sign-in identifiers. */
 function toProfile(user: repo.CitizenRow, p: repo.ProfileRow | undefined): CitizenProfile {

@@ -1,14 +1,23 @@
-import { Center, Loader, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { lazy, type ReactNode } from 'react';
+import { Link, Navigate, useLocation } from 'react-router';
 import type { Role } from '../../../domain/access/roles.ts';
-import { CitizenPage } from '../features/home/citizen-page.tsx';
-import { HomePage } from '../features/home/home-page.tsx';
 import { useSession } from './session.tsx';
+
+const HomePage = lazy(async () => ({ default: (await import('../features/home/home-page.tsx')).HomePage }));
 
 export function FullPageLoader() {
   return (
     <Center mih="100dvh">
+      <Loader aria-label="Đang tải" />
+    </Center>
+  );
+}
+
+/** While a page's code arrives: the shell stays, a loader takes the page's place. */
+export function PageLoader() {
+  return (
+    <Center mih={200}>
       <Loader aria-label="Đang tải" />
     </Center>
   );
@@ -22,6 +31,43 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (status === 'anonymous') {
     const from = signedOut ? undefined : { from: `${location.pathname}${location.search}` };
     return <Navigate to="/login" replace state={from} />;
+  }
+  return children;
+}
+
+/** The back office is for staff: a citizen account (signed in on the staff login page too) goes to the portal. */
+export function RequireStaffAccount({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  if (user?.kind === 'citizen') return <Navigate to="/cong-dan" replace />;
+  return children;
+}
+
+/**
+ * Portal pages of one's own (applying, my dossiers): anonymous visitors sign in first and come back; a staff
+ * session cannot act as a citizen (ADR 0007), so it is told to sign out.
+ */
+export function RequireCitizen({ children }: { children: ReactNode }) {
+  const { status, user } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <FullPageLoader />;
+  if (status === 'anonymous') {
+    return (
+      <Navigate to="/cong-dan/dang-nhap" replace state={{ from: `${location.pathname}${location.search}` }} />
+    );
+  }
+  if (user?.kind !== 'citizen') {
+    return (
+      <Stack gap="xs" maw={560} mx="auto">
+        <Title order={2}>Chức năng dành cho công dân, tổ chức</Title>
+        <Text>
+          Bạn đang đăng nhập bằng tài khoản cán bộ. Đăng xuất rồi đăng nhập bằng tài khoản công dân để nộp và
+          theo dõi hồ sơ trực tuyến.
+        </Text>
+        <Button component={Link} to="/" variant="default" style={{ alignSelf: 'flex-start' }}>
+          Về hệ thống nghiệp vụ
+        </Button>
+      </Stack>
+    );
   }
   return children;
 }
@@ -42,10 +88,9 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
   return children;
 }
 
-/** `/` is the staff dashboard, or the simple citizen page. */
+/** `/` is the staff dashboard (citizens never reach it: see RequireStaffAccount). */
 export function Home() {
-  const { user } = useSession();
-  return user?.kind === 'citizen' ? <CitizenPage /> : <HomePage />;
+  return <HomePage />;
 }
 
 export function NotFound() {

@@ -1,8 +1,9 @@
 import { Anchor, AppShell, Burger, Button, Group, NavLink, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
+import { Suspense } from 'react';
+import { Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
 import { roleLabel } from '../../../domain/access/roles.ts';
-import { FullPageLoader } from './guards.tsx';
+import { PageLoader } from './guards.tsx';
 import { hasStaffNavbar, navItemsFor } from './navigation.ts';
 import { useSession } from './session.tsx';
 
@@ -126,42 +127,10 @@ export function Layout() {
       )}
 
       <AppShell.Main>
-        <Outlet />
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
-}
-
-/** A minimal header for anonymous visitors of the public pages: the name and the way in. */
-function AnonymousLayout() {
-  const location = useLocation();
-  return (
-    <AppShell header={{ height: 60 }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
-            Một cửa — motcua
-          </Title>
-          <Button
-            component={Link}
-            to="/login"
-            state={{ from: `${location.pathname}${location.search}` }}
-            size="xs"
-          >
-            Đăng nhập
-          </Button>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Main>
-        <Outlet />
-      </AppShell.Main>
-    </AppShell>
-  );
-}
-
-/** Pages anyone may read (the procedure catalogue): the normal layout when signed in, a public header otherwise. */
-export function PublicLayout() {
-  const { status } = useSession();
-  if (status === 'loading') return <FullPageLoader />;
-  return status === 'authenticated' ? <Layout /> : <AnonymousLayout />;
 }

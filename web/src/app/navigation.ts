@@ -36,3 +36,20 @@ export const navItemsFor = (roles: readonly Role[]): NavItem[] => {
   if (staff) items.push({ label: 'Tra cứu hồ sơ', to: '/tra-cuu' });
   return items;
 };
+
+/** The citizen portal's menu: a bottom bar on phones, header links on wider screens. */
+export interface PortalNavItem {
+  /** What fits under an icon on a 390 px phone. */
+  short: string;
+  /** The rest of the accessible name, read by screen readers only ("Thủ tục" + " hành chính"). */
+  more: string;
+  to: string;
+  icon: 'home' | 'catalogue' | 'mine' | 'tracking';
+}
+
+export const portalNavItems: readonly PortalNavItem[] = [
+  { short: 'Dịch vụ công', more: '', to: '/cong-dan', icon: 'home' },
+  { short: 'Thủ tục', more: ' hành chính', to: catalogueNavItem.to, icon: 'catalogue' },
+  { short: 'Hồ sơ của tôi', more: '', to: '/cong-dan/ho-so', icon: 'mine' },
+  { short: 'Tra cứu', more: ' hồ sơ', to: '/tra-cuu', icon: 'tracking' },
+];

@@ -20,8 +20,12 @@ interface SessionContextValue {
   roles: Role[];
   /** True after the user signed out on purpose: the login page then starts afresh instead of returning. */
   signedOut: boolean;
+  /** The session's CSRF token, for requests not made through `lib/api.ts` (uploads with progress). */
+  csrfToken: string | null;
   setActiveAgency: (agencyId: string) => void;
   login: (credentials: LoginRequest) => Promise<void>;
+  /** Reads the session again, after a sign-in made elsewhere (the citizen portal's own endpoints). */
+  refresh: () => Promise<void>;
   logout: () => Promise<void>;
 }
 
@@ -53,9 +57,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [activeAgencyId, setActiveAgencyId] = useState<string | null>(null);
   const [signedOut, setSignedOut] = useState(false);
+  const [csrfToken, setToken] = useState<string | null>(null);
 
   const adopt = useCallback((session: Session | null) => {
     setCsrfToken(session?.csrfToken ?? null);
+    setToken(session?.csrfToken ?? null);
     setUser(session?.user ?? null);
     setActiveAgencyId(session ? readStoredAgency(session.user.id) : null);
     setStatus(session ? 'authenticated' : 'anonymous');
@@ -85,6 +91,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [adopt],
   );
 
+  const refresh = useCallback(async () => {
+    adopt(await api.get('/api/auth/me', Session));
+    setSignedOut(false);
+  }, [adopt]);
+
   const logout = useCallback(async () => {
     try {
       await api.send('POST', '/api/auth/logout');
@@ -108,6 +119,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       activeAgency,
       roles,
       signedOut,
+      csrfToken,
       setActiveAgency: (agencyId: string) => {
         setActiveAgencyId(agencyId);
         if (user) {
@@ -119,9 +131,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       },
       login,
+      refresh,
       logout,
     };
-  }, [status, user, activeAgencyId, signedOut, login, logout]);
+  }, [status, user, activeAgencyId, signedOut, csrfToken, login, refresh, logout]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -4,164 +4,60 @@ import {
   FileInput,
   Group,
   Input,
-  MultiSelect,
   NativeSelect,
-  NumberInput,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { buildSubmissionSchema, type FormField } from '../../../../domain/catalogue/index.ts';
-import { DateField } from '../../components/date-field.tsx';
+import {
+  type AddressField,
+  type FieldProps,
+  type FileField,
+  fieldFrame,
+  OnlineFormField,
+} from '../../components/online-form-field.tsx';
 import { todayInVietnam } from '../calendar/dates.ts';
 
 type Values = Record<string, unknown>;
 
-/** One field as the applicant will see it on the portal. */
-function PreviewField(props: {
-  field: FormField;
-  value: unknown;
-  onChange: (v: unknown) => void;
-  error?: string;
-}) {
-  const { field: f, value, onChange } = props;
-  const common = {
-    label: f.label || '(chưa có nhãn)',
-    description: f.help,
-    withAsterisk: f.required,
-    error: props.error,
-  };
-  const text = typeof value === 'string' ? value : '';
-  switch (f.type) {
-    case 'text':
-      return f.multiline ? (
-        <Textarea
-          {...common}
-          autosize
-          minRows={2}
-          maxLength={f.maxLength}
-          value={text}
-          onChange={(e) => onChange(e.currentTarget.value)}
-        />
-      ) : (
-        <TextInput
-          {...common}
-          maxLength={f.maxLength}
-          value={text}
-          onChange={(e) => onChange(e.currentTarget.value)}
-        />
-      );
-    case 'number':
-      return (
-        <NumberInput
-          {...common}
-          min={f.min}
-          max={f.max}
-          allowDecimal={!f.integer}
-          decimalSeparator=","
-          value={typeof value === 'number' ? value : ''}
-          onChange={(v) => onChange(v === '' ? undefined : v)}
-        />
-      );
-    case 'date':
-      return <DateField {...common} value={text} onChange={onChange} />;
-    case 'select': {
-      const data = f.options.map((o) => ({ value: o.value, label: o.label }));
-      return f.multiple ? (
-        <MultiSelect
-          {...common}
-          data={data}
-          value={Array.isArray(value) ? (value as string[]) : []}
-          onChange={onChange}
-        />
-      ) : (
-        <Select
-          {...common}
-          data={data}
-          value={text || null}
-          onChange={(v) => onChange(v ?? '')}
-          placeholder="Chọn"
-        />
-      );
-    }
-    case 'citizenId':
-      return (
-        <TextInput
-          {...common}
-          inputMode="numeric"
-          maxLength={12}
-          placeholder="12 chữ số"
-          value={text}
-          onChange={(e) => onChange(e.currentTarget.value)}
-        />
-      );
-    case 'phone':
-      return (
-        <TextInput
-          {...common}
-          type="tel"
-          inputMode="tel"
-          placeholder="0912345678"
-          value={text}
-          onChange={(e) => onChange(e.currentTarget.value)}
-        />
-      );
-    case 'email':
-      return (
-        <TextInput {...common} type="email" value={text} onChange={(e) => onChange(e.currentTarget.value)} />
-      );
-    case 'address':
-      return (
-        <Stack gap={4}>
-          <Input.Label required={f.required}>{common.label}</Input.Label>
-          {f.help && <Input.Description>{f.help}</Input.Description>}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-            <NativeSelect
-              aria-label={`${common.label}: tỉnh, thành phố`}
-              data={['Tỉnh, thành phố']}
-              disabled
-            />
-            <NativeSelect
-              aria-label={`${common.label}: xã, phường, đặc khu`}
-              data={['Xã, phường']}
-              disabled
-            />
-          </SimpleGrid>
-          <TextInput
-            aria-label={`${common.label}: số nhà, đường`}
-            placeholder="Số nhà, đường, thôn, tổ dân phố"
-          />
-          <Text size="xs" c="dimmed">
-            Khi nộp thật, tỉnh và xã được chọn từ danh mục đơn vị hành chính.
-          </Text>
-        </Stack>
-      );
-    case 'file':
-      return (
-        <FileInput
-          {...common}
-          multiple
-          clearable
-          placeholder={
-            f.accept.length
-              ? `Tệp ${f.accept.join(', ')}; tối đa ${f.maxFiles} tệp`
-              : `Tối đa ${f.maxFiles} tệp`
-          }
-          accept={f.accept.map((a) => `.${a}`).join(',')}
-          onChange={(files) => onChange(files.map((file) => ({ fileId: 'xem-thu', name: file.name })))}
-        />
-      );
-    default: {
-      const never: never = f;
-      throw new Error(`Kiểu trường không hỗ trợ: ${JSON.stringify(never)}`);
-    }
-  }
+/** The address pickers need the organisation tree: the preview shows their shape only. */
+function PreviewAddress({ field: f }: FieldProps<AddressField>) {
+  const label = f.label || '(chưa có nhãn)';
+  return (
+    <Stack gap={4}>
+      <Input.Label required={f.required}>{label}</Input.Label>
+      {f.help && <Input.Description>{f.help}</Input.Description>}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        <NativeSelect aria-label={`${label}: tỉnh, thành phố`} data={['Tỉnh, thành phố']} disabled />
+        <NativeSelect aria-label={`${label}: xã, phường, đặc khu`} data={['Xã, phường']} disabled />
+      </SimpleGrid>
+      <TextInput aria-label={`${label}: số nhà, đường`} placeholder="Số nhà, đường, thôn, tổ dân phố" />
+      <Text size="xs" c="dimmed">
+        Khi nộp thật, tỉnh và xã được chọn từ danh mục đơn vị hành chính.
+      </Text>
+    </Stack>
+  );
+}
+
+/** Nothing is uploaded from the preview: the chosen names stand in for stored files. */
+function PreviewFile({ field: f, onChange, error }: FieldProps<FileField>) {
+  return (
+    <FileInput
+      {...fieldFrame(f, error)}
+      multiple
+      clearable
+      placeholder={
+        f.accept.length ? `Tệp ${f.accept.join(', ')}; tối đa ${f.maxFiles} tệp` : `Tối đa ${f.maxFiles} tệp`
+      }
+      accept={f.accept.map((a) => `.${a}`).join(',')}
+      onChange={(files) => onChange(files.map((file) => ({ fileId: 'xem-thu', name: file.name })))}
+    />
+  );
 }
 
 /**
@@ -212,12 +108,14 @@ export function FormPreview({ fields }: { fields: FormField[] }) {
           </Text>
         )}
         {fields.map((f) => (
-          <PreviewField
+          <OnlineFormField
             key={f.key}
             field={f}
             value={values[f.key]}
             error={errors[f.key]}
             onChange={(v) => setValues((all) => ({ ...all, [f.key]: v }))}
+            renderAddress={PreviewAddress}
+            renderFile={PreviewFile}
           />
         ))}
         {fields.length > 0 && (

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, List, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -12,6 +12,8 @@ import {
   workflowHours,
 } from '../../../../domain/catalogue/index.ts';
 import type { Decision } from '../../../../domain/catalogue/procedure.ts';
+import { acceptsOnline } from '../../../../domain/dossier/online.ts';
+import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -232,6 +234,7 @@ function ChecklistCards({ documents }: { documents: readonly RequiredDocument[] 
 export function ProcedurePage() {
   const { code = '' } = useParams();
   const { data, error, loading } = useApi(`procedure:${code}`, () => getProcedure(code));
+  const { user } = useSession();
 
   const back = (
     <Anchor component={Link} to="/thu-tuc" size="sm">
@@ -249,6 +252,8 @@ export function ProcedurePage() {
   }
 
   const { summary: p, version: v, workflows } = data;
+  // Staff do not apply online (ADR 0007); citizens and visitors see the way in.
+  const canApply = acceptsOnline(v.onlineLevel) && v.onlineForm !== null && user?.kind !== 'staff';
   return (
     <Stack gap="md" maw={960}>
       {back}
@@ -265,6 +270,29 @@ export function ProcedurePage() {
           <OnlineLevelBadge level={p.onlineLevel} />
           {p.isFree && <FreeBadge />}
         </Group>
+        {canApply && (
+          <Paper withBorder radius="md" p="md" bg="blue.0" mt="xs">
+            <Text size="sm" mb="sm">
+              {p.onlineLevel === 'full'
+                ? 'Nộp hồ sơ, theo dõi và nhận kết quả trực tuyến.'
+                : 'Nộp hồ sơ trực tuyến; nộp phí, lệ phí và nhận kết quả tại Bộ phận Một cửa.'}
+            </Text>
+            <Button
+              component={Link}
+              to={`/cong-dan/nop-ho-so/${p.nationalCode}`}
+              size="lg"
+              fullWidth
+              maw={{ sm: 360 }}
+            >
+              Nộp hồ sơ trực tuyến
+            </Button>
+            {!user && (
+              <Text size="xs" c="dimmed" mt={6}>
+                Cần tài khoản công dân: đăng ký bằng số điện thoại hoặc thư điện tử trong vài phút.
+              </Text>
+            )}
+          </Paper>
+        )}
         <Text size="xs" c="dimmed">
           Phiên bản {p.version}
           {v.effectiveFrom ? `, có hiệu lực từ ngày ${formatDate(v.effectiveFrom)}` : ''}

@@ -153,7 +153,9 @@ export function InboxPage() {
   // The desk's own work includes results waiting to be returned (step "trả kết quả"): the server's unit inbox
   // lists only dossiers being received or processed unless asked for more.
   const unitStatuses: DossierStatus[] | undefined =
-    box === 'unit' && roles.includes('deskOfficer') ? ['accepted', 'inProcess', 'resolved'] : undefined;
+    box === 'unit' && roles.includes('deskOfficer')
+      ? ['submitted', 'accepted', 'inProcess', 'supplementRequested', 'financialObligation', 'resolved']
+      : undefined;
   const filter = {
     box,
     status: status ? [status] : unitStatuses,

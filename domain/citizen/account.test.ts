@@ -5,8 +5,7 @@ import {
   maskRecipient,
   normaliseIdentifier,
   UpdateCitizenProfile,
-} from './citizens.schemas.ts';
-import { renderCitizenNotice } from './citizens.templates.ts';
+} from './account.ts';
 
 const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
   r.error?.issues.map((i) => i.message) ?? [];
@@ -81,17 +80,5 @@ describe('citizen ID (căn cước)', () => {
     expect(messages(UpdateCitizenProfile.safeParse({ fullName: 'An', dateOfBirth: '1990-02-30' }))).toEqual([
       'Ngày sinh không hợp lệ',
     ]);
-  });
-});
-
-describe('code messages', () => {
-  it('put the code first in the SMS and inside the e-mail, within one SMS', () => {
-    const m = renderCitizenNotice('citizen.passwordResetCode', { code: '042917', minutes: 10 })!;
-    expect(m.short.startsWith('042917 là mã xác nhận đặt lại mật khẩu')).toBe(true);
-    expect(m.short.length).toBeLessThanOrEqual(160);
-    expect(m.text).toContain('là: 042917');
-    expect(m.html).toContain('<strong style="font-size:120%">042917</strong>');
-    expect(renderCitizenNotice('dossier.received', { code: 'X' })).toBeUndefined();
-    expect(() => renderCitizenNotice('citizen.signUpCode', { code: '12' })).toThrow();
   });
 });

@@ -1,13 +1,13 @@
 /**
  * Citizen accounts (ADR 0007): sign-up and sign-in by phone or e-mail, one-time codes, the profile that prefills
- * online forms. Pure zod, no I/O: it moves to domain/ unchanged when the web portal needs it.
+ * online forms. Pure zod, no I/O: shared by the server and the portal.
  * Identity formats follow DOMAIN §10 and reuse the applicant's schemas (domain/dossier/applicant.ts), so a
  * profile always prefills a valid applicant.
  */
 import { z } from 'zod';
-import { Password } from '../../../domain/access/account.ts';
-import { Address, CitizenId, Email, Phone } from '../../../domain/dossier/applicant.ts';
-import { IsoDate, nfc, Text } from '../../../domain/shared/text.ts';
+import { Password } from '../access/account.ts';
+import { Address, CitizenId, Email, Phone } from '../dossier/applicant.ts';
+import { IsoDate, nfc, Text } from '../shared/text.ts';
 
 /** Vietnamese mobile numbers, which SMS reaches: 10 digits, 03x/05x/07x/08x/09x since the 2018 renumbering. */
 export const MOBILE_PATTERN = /^0[35789]\d{8}$/;

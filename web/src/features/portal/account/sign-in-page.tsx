@@ -1,0 +1,95 @@
+import { Anchor, Button, Group, PasswordInput, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert } from '../../../components/error-alert.tsx';
+import type { ApiError } from '../../../lib/api.ts';
+import { type FieldErrors, fieldErrors } from '../../../lib/form.ts';
+import { asApiError } from '../../../lib/use-api.ts';
+import { SignInRequest, signIn } from '../account.api.ts';
+import { AccountCard } from './code-field.tsx';
+import { returnPath } from './sign-up-page.tsx';
+
+/** Citizen sign-in with the phone number or e-mail proved at sign-up. */
+export function SignInPage() {
+  const { status, user, refresh } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<ApiError>();
+  const [sending, setSending] = useState(false);
+
+  if (status === 'authenticated' && user?.kind === 'citizen' && !sending) {
+    return <Navigate to={returnPath(location.state)} replace />;
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = SignInRequest.safeParse({ identifier, password });
+    const found: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
+    if (!identifier.trim()) found.identifier = 'Vui lòng nhập số điện thoại hoặc thư điện tử';
+    setErrors(found);
+    setError(undefined);
+    if (!parsed.success) return;
+    setSending(true);
+    try {
+      await signIn(parsed.data);
+      await refresh();
+      navigate(returnPath(location.state), { replace: true });
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <AccountCard title="Đăng nhập" onSubmit={submit}>
+      {returnPath(location.state) !== '/cong-dan' && (
+        <Text size="sm" c="dimmed">
+          Đăng nhập tài khoản công dân để tiếp tục.
+        </Text>
+      )}
+      <ErrorAlert error={error} preferDetail />
+      <TextInput
+        label="Số điện thoại hoặc thư điện tử"
+        size="md"
+        required
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={identifier}
+        error={errors.identifier}
+        onChange={(e) => setIdentifier(e.currentTarget.value)}
+      />
+      <PasswordInput
+        label="Mật khẩu"
+        size="md"
+        required
+        autoComplete="current-password"
+        value={password}
+        error={errors.password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+      />
+      <Button type="submit" size="lg" fullWidth loading={sending}>
+        Đăng nhập
+      </Button>
+      <Group justify="space-between" gap="xs">
+        <Anchor component={Link} to="/cong-dan/quen-mat-khau" size="sm">
+          Quên mật khẩu?
+        </Anchor>
+        <Anchor component={Link} to="/cong-dan/dang-ky" state={location.state} size="sm">
+          Đăng ký tài khoản
+        </Anchor>
+      </Group>
+      <Text size="xs" c="dimmed" ta="center">
+        Cán bộ, công chức:{' '}
+        <Anchor component={Link} to="/login" size="xs">
+          vào hệ thống nghiệp vụ
+        </Anchor>
+      </Text>
+    </AccountCard>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Online submission and "my dossiers". Imports name the domain modules directly rather than the dossier barrel:
+ * the barrel brings the workflow machine and the lunar calendar into a phone's download.
+ */
+import { z } from 'zod';
+import { MyDossier, type OnlineSubmission } from '../../../../domain/dossier/online.ts';
+import { DossierView } from '../../../../domain/dossier/views.ts';
+import { api } from '../../lib/api.ts';
+
+/**
+ * A random UUID v4 for an Idempotency-Key (as the desk's intake makes them). `crypto.randomUUID` exists only in
+ * secure contexts; an office LAN served over plain HTTP still has `getRandomValues`.
+ */
+export const newIdempotencyKey = (): string => {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+/** The same key for every attempt of one draft: a double tap or a retry after a lost answer makes one dossier. */
+export const submitOnline = (body: z.input<typeof OnlineSubmission>, idempotencyKey: string) =>
+  api.post('/api/online-dossiers', body, DossierView, { 'idempotency-key': idempotencyKey });
+
+const MyDossierPage = z.object({ items: z.array(MyDossier), total: z.number().int() });
+export const listMyDossiers = (limit: number, offset = 0) =>
+  api.get(`/api/my/dossiers?limit=${limit}&offset=${offset}`, MyDossierPage);
+
+export const getMyDossier = (id: string) => api.get(`/api/dossiers/${encodeURIComponent(id)}`, DossierView);
+
+export const fileUrl = (id: string) => `/api/files/${encodeURIComponent(id)}`;

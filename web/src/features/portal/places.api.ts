@@ -1,0 +1,15 @@
+/** The organisation tree as the portal needs it: places for addresses, desks for a procedure. */
+import { z } from 'zod';
+import { Agency } from '../../../../domain/org/agency.ts';
+import { api } from '../../lib/api.ts';
+
+const AgencyList = z.object({ items: z.array(Agency) });
+
+/** The whole public tree: provinces and communes for the address pickers, service centres for the home page. */
+export const listPublicTree = async (): Promise<Agency[]> =>
+  (await api.get('/api/public/agencies', AgencyList)).items;
+
+/** The one-stop desks where the procedure can be received (its workflow exists there), in Vietnamese order. */
+export const listReceivingDesks = async (procedureCode: string): Promise<Agency[]> =>
+  (await api.get(`/api/public/procedures/${encodeURIComponent(procedureCode)}/receiving-desks`, AgencyList))
+    .items;
