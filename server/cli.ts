@@ -4,6 +4,11 @@ import { Command, Option } from 'commander';
 import { CreateUser } from '../domain/access/account.ts';
 import { StaffRole } from '../domain/access/roles.ts';
 import { DueRequest } from '../domain/calendar/requests.ts';
+import { createBackup } from './backup/backup.ts';
+import { digestDatabase, overallDigest } from './backup/digest.ts';
+import { walkBackup } from './backup/read.ts';
+import { restoreBackup } from './backup/restore.ts';
+import { inTransaction } from './backup/sql.ts';
 import { loadConfig } from './config.ts';
 import { type Ctx, systemClock } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
@@ -78,6 +83,78 @@ program
   .command('migrate')
   .description('áp dụng các migration')
   .action(() => withDb(async () => console.log('Đã cập nhật cấu trúc CSDL.')));
+
+/** Like withDb, without migrating: reading a database must not change it. */
+async function withExistingDb<T>(fn: (d: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(loadConfig());
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const sizeOf = (bytes: number) =>
+  bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+const msSince = (t0: number) => `${Math.round(performance.now() - t0)} ms`;
+
+program
+  .command('backup')
+  .argument('<file>', 'tệp sao lưu sẽ ghi, ví dụ motcua-2026-03-02.backup.gz')
+  .option('--verify', 'chỉ kiểm tra một tệp sao lưu có sẵn (mã kiểm tra từng bảng, từng tệp), không cần CSDL')
+  .description('sao lưu toàn bộ dữ liệu và tệp đính kèm vào một tệp — xem docs/backup.md')
+  .action(async (file: string, o: { verify?: boolean }) => {
+    const t0 = performance.now();
+    if (o.verify) {
+      const m = await walkBackup(file);
+      const rows = Object.values(m.tables).reduce((n, t) => n + t.rows, 0);
+      console.log(
+        `Tệp sao lưu nguyên vẹn: ${Object.keys(m.tables).length} bảng, ${rows} dòng, ${m.files.length} tệp đính kèm ` +
+          `(motcua ${m.motcuaVersion}, ${m.database}, cấu trúc ${m.migration.tag ?? m.migration.hash}, tạo lúc ${m.createdAt}); kiểm tra trong ${msSince(t0)}.`,
+      );
+      return;
+    }
+    await withExistingDb(async (d) => {
+      const s = await createBackup(d, loadConfig().dataDir, file, systemClock);
+      console.log(
+        `Đã sao lưu ${Object.keys(s.manifest.tables).length} bảng, ${s.rows} dòng, ${s.manifest.files.length} tệp đính kèm ` +
+          `vào ${file} (${sizeOf(s.bytes)}, ${msSince(t0)}).`,
+      );
+      if (s.manifest.missingFiles.length > 0) {
+        console.error(
+          `Cảnh báo: ${s.manifest.missingFiles.length} tệp đính kèm không có trên đĩa: ${s.manifest.missingFiles.join(', ')}`,
+        );
+        process.exitCode = 1;
+      }
+    });
+  });
+
+program
+  .command('restore')
+  .argument('<file>', 'tệp do `motcua backup` tạo')
+  .description('khôi phục một bản sao lưu vào CSDL trống (di chuyển CSDL trước) — xem docs/backup.md')
+  .action((file: string) =>
+    withDb(async (d) => {
+      const t0 = performance.now();
+      const r = await restoreBackup(d, loadConfig().dataDir, file);
+      console.log(
+        `Đã khôi phục ${Object.keys(r.manifest.tables).length} bảng, ${r.rows} dòng, ${r.files} tệp đính kèm từ ${file} ` +
+          `(sao lưu lúc ${r.manifest.createdAt}); mã kiểm tra mọi bảng khớp (${msSince(t0)}).`,
+      );
+    }),
+  );
+
+program
+  .command('digest')
+  .description('in số dòng và mã kiểm tra SHA-256 của từng bảng (cùng thuật toán với sao lưu)')
+  .action(() =>
+    withExistingDb(async (d) => {
+      const digests = await inTransaction(d, 'read', (sql) => digestDatabase(sql));
+      for (const [name, t] of Object.entries(digests))
+        console.log(`${name.padEnd(28)} ${String(t.rows).padStart(8)}  ${t.digest}`);
+      console.log(`${'(toàn bộ)'.padEnd(28)} ${''.padStart(8)}  ${overallDigest(digests)}`);
+    }),
+  );
 
 program
   .command('seed')
