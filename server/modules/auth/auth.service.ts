@@ -17,28 +17,55 @@ export type LoginPolicy = { sessionHours: number; lockout: { maxFailures: number
  * Checks the password and opens a session. Five wrong passwords in a row lock the account for 15 minutes
  * (configurable); a locked, disabled or unknown account gets the same answer as a wrong password, except the lock.
  */
-export async function login(ctx: Ctx, input: LoginRequest, policy: LoginPolicy) {
+type UserRow = NonNullable<Awaited<ReturnType<typeof users.findUserByUsername>>>;
+
+/**
+ * The one password check of staff login and citizen sign-in: an unknown account costs the same time and gets the
+ * same answer as a wrong password; a locked account says until when; consecutive failures lock it (audited).
+ */
+export async function checkCredentials<U extends UserRow>(
+  ctx: Ctx,
+  user: U | undefined,
+  password: string,
+  policy: LoginPolicy,
+  o: Readonly<{ failedAction: string; lockoutAction: string; badCredentials: () => AppError }>,
+): Promise<U> {
   const now = ctx.clock.now();
-  const user = await users.findUserByUsername(ctx.db, input.username);
   if (!user) {
-    await verifyPassword(await dummyHash(), input.password);
-    throw new AppError('UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng');
+    await verifyPassword(await dummyHash(), password);
+    throw o.badCredentials();
   }
   if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil);
-  const ok = await verifyPassword(user.passwordHash, input.password);
+  const ok = await verifyPassword(user.passwordHash, password);
   if (!ok || user.disabled) {
     const lockedUntil = await withTransaction(ctx.db, async (tx) => {
       const until = await users.recordFailedLogin(tx, user.id, now, policy.lockout);
       await recordAudit(tx, ctx, {
-        action: until ? 'auth.lockout' : 'auth.loginFailed',
+        action: until ? o.lockoutAction : o.failedAction,
         targetType: 'user',
         targetId: user.id,
       });
       return until;
     });
     if (lockedUntil) throw lockedError(lockedUntil);
-    throw new AppError('UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng');
+    throw o.badCredentials();
   }
+  return user;
+}
+
+export async function login(ctx: Ctx, input: LoginRequest, policy: LoginPolicy) {
+  const now = ctx.clock.now();
+  const user = await checkCredentials(
+    ctx,
+    await users.findUserByUsername(ctx.db, input.username),
+    input.password,
+    policy,
+    {
+      failedAction: 'auth.loginFailed',
+      lockoutAction: 'auth.lockout',
+      badCredentials: () => new AppError('UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng'),
+    },
+  );
   const token = newToken();
   const csrfToken = newToken();
   await withTransaction(ctx.db, async (tx) => {

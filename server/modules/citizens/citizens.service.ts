@@ -21,8 +21,8 @@ import type { Tx } from '../../db/tx.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { LoginPolicy } from '../auth/auth.service.ts';
-import { dummyHash, hashPassword, verifyPassword } from '../auth/password.ts';
+import { checkCredentials, type LoginPolicy } from '../auth/auth.service.ts';
+import { hashPassword } from '../auth/password.ts';
 import * as sessions from '../auth/sessions.repository.ts';
 import * as users from '../users/users.repository.ts';
 import { requireCitizen } from './citizens.policy.ts';
@@ -61,17 +61,6 @@ const alreadyRegistered = (kind: IdentifierKind) =>
 
 const badCredentials = () =>
   new AppError('UNAUTHENTICATED', 'Số điện thoại, thư điện tử hoặc mật khẩu không đúng');
-
-function lockedError(until: Date) {
-  const hhmm = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(until);
-  return new AppError('LOCKED', `Tài khoản tạm khóa đến ${hhmm} do nhập sai mật khẩu nhiều lần`, {
-    lockedUntil: until.toISOString(),
-  });
-}
 
 /** Opens a session for the citizen in the caller's transaction (ADR 0003: only the token's hash is stored). */
 async function openSession(
@@ -155,27 +144,13 @@ export async function confirmSignUp(
  * same time and gets the same answer as a wrong password; consecutive failures lock the account for a while.
  */
 export async function signIn(ctx: Ctx, input: SignInRequest, policy: LoginPolicy) {
-  const now = ctx.clock.now();
-  const user = await repo.findCitizenByIdentifier(ctx.db, identifierKind(input.identifier), input.identifier);
-  if (!user) {
-    await verifyPassword(await dummyHash(), input.password);
-    throw badCredentials();
-  }
-  if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil);
-  const ok = await verifyPassword(user.passwordHash, input.password);
-  if (!ok || user.disabled) {
-    const lockedUntil = await withTransaction(ctx.db, async (tx) => {
-      const until = await users.recordFailedLogin(tx, user.id, now, policy.lockout);
-      await recordAudit(tx, ctx, {
-        action: until ? 'citizen.lockout' : 'citizen.signInFailed',
-        targetType: 'user',
-        targetId: user.id,
-      });
-      return until;
-    });
-    if (lockedUntil) throw lockedError(lockedUntil);
-    throw badCredentials();
-  }
+  const user = await checkCredentials(
+    ctx,
+    await repo.findCitizenByIdentifier(ctx.db, identifierKind(input.identifier), input.identifier),
+    input.password,
+    policy,
+    { failedAction: 'citizen.signInFailed', lockoutAction: 'citizen.lockout', badCredentials },
+  );
   return withTransaction(ctx.db, async (tx) => {
     await users.updateUserRow(tx, user.id, { failedLogins: 0, lockedUntil: null });
     return openSession(tx, ctx, user, policy.sessionHours, 'citizen.signIn');
