@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Mailbox, qp, startMailbox } from '../server/test/mailbox.ts';
 import { browserAvailable, type Harness, startHarness } from './harness.ts';
 import { chooseFiles, demoPassword, fillDate, login, seriousA11yViolations } from './pages.ts';
 
@@ -13,41 +12,6 @@ import { chooseFiles, demoPassword, fillDate, login, seriousA11yViolations } fro
  * The code reaches the test the way it reaches a person: the notification worker mails it, through SMTP_URL, to a
  * local SMTP server started here. No test hook in the application.
  */
-
-/** A local SMTP server that keeps every message (raw MIME). */
-async function startMailbox() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
-  return { server, received, url: `smtp://127.0.0.1:${port}` };
-}
-
-/** Quoted-printable, as nodemailer writes Vietnamese text. */
-const qp = (s: string) =>
-  Buffer.from(
-    s
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-
-type Mailbox = Awaited<ReturnType<typeof startMailbox>>;
 
 /** Waits for the n-th code mailed to `to` (the worker polls the outbox every 5 s) and reads the code. */
 async function codeFor(mailbox: Mailbox, to: string, nth: number): Promise<string> {

@@ -1,80 +1,22 @@
-import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { auditEvents, outbox } from '../../db/schema.ts';
 import { make } from '../../test/factories.ts';
 import { expectProblem, makeTestApp, type TestApp } from '../../test/harness.ts';
+import { type Mailbox, readMail, startMailbox } from '../../test/mailbox.ts';
 import { dossierWorld, intakeOf } from '../dossiers/test-world.ts';
 import { claimDue } from './outbox.repository.ts';
 import { BACKOFF_MS, createNotificationWorker, LEASE_MS, MAX_ATTEMPTS } from './worker.ts';
 
-/** A local SMTP server that keeps what it receives and refuses recipients while `rejecting` is set. */
-async function startSmtp() {
-  const received: { to: string[]; raw: string }[] = [];
-  const state = { rejecting: false };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (!state.rejecting) return callback();
-      return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
-  return { server, received, state, url: `smtp://127.0.0.1:${port}` };
-}
-
-/** Just enough MIME to read a nodemailer message: encoded-word headers, quoted-printable and base64 parts. */
-const qp = (s: string) =>
-  Buffer.from(
-    s
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-const decodeWords = (s: string) =>
-  s
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?[^?]+\?([BQ])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
-      enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : qp(data.replace(/_/g, ' ')),
-    );
-function readMail(raw: string) {
-  const headers = raw.slice(0, raw.search(/\r?\n\r?\n/)).replace(/\r?\n[ \t]+/g, ' ');
-  const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(headers)?.[1] ?? '';
-  let body = '';
-  for (const part of raw.split(/\r?\n--[^\r\n]+/)) {
-    const start = part.search(/\r?\n\r?\n/);
-    if (start < 0) continue;
-    const content = part.slice(start).trim();
-    const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(part.slice(0, start))?.[1]?.toLowerCase();
-    body += `${encoding === 'base64' ? Buffer.from(content.replace(/\s/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? qp(content) : content}\n`;
-  }
-  return { subject: decodeWords(header('subject')), id: header('x-motcua-notification'), body };
-}
-
 let t: TestApp;
 let w: Awaited<ReturnType<typeof dossierWorld>>;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: Mailbox;
 const monday = new Date('2026-03-02T02:15:00Z'); // Monday 09:15 in Hà Nội
 const publicUrl = 'https://dichvucong.example.vn';
 
 beforeAll(async () => {
-  smtp = await startSmtp();
+  smtp = await startMailbox();
   t = await makeTestApp({ sessionHours: 24 * 365 });
   t.clock.set(monday);
   w = await dossierWorld(t);
