@@ -1,9 +1,17 @@
-import zlib from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Mailbox, qp, startMailbox } from '../server/test/mailbox.ts';
+import { type Mailbox, startMailbox } from '../server/test/mailbox.ts';
 import { browserAvailable, type Harness, startHarness } from './harness.ts';
-import { chooseFiles, demoPassword, fillDate, login, seriousA11yViolations } from './pages.ts';
+import { chooseFiles, demoPassword, fillDate, login } from './pages.ts';
+import {
+  checkPage,
+  codeFor,
+  continueButton,
+  daysAgo,
+  javascriptOf,
+  PDF,
+  PNG,
+  stepHeading,
+} from './portal-pages.ts';
 
 /**
  * The citizen portal on a phone: sign-up with a code sent by e-mail, an online application for "Đăng ký khai
@@ -12,64 +20,6 @@ import { chooseFiles, demoPassword, fillDate, login, seriousA11yViolations } fro
  * The code reaches the test the way it reaches a person: the notification worker mails it, through SMTP_URL, to a
  * local SMTP server started here. No test hook in the application.
  */
-
-/** Waits for the n-th code mailed to `to` (the worker polls the outbox every 5 s) and reads the code. */
-async function codeFor(mailbox: Mailbox, to: string, nth: number): Promise<string> {
-  const codes = () =>
-    mailbox.received
-      .filter((m) => m.to.includes(to))
-      .map((m) => /là: (\d{6})/.exec(qp(m.raw))?.[1])
-      .filter((c): c is string => c !== undefined);
-  await expect.poll(() => codes().length, { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual(nth);
-  return codes()[nth - 1]!;
-}
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
-
-/** Each citizen page: no serious or critical axe-core violation, nothing wider than the screen. */
-async function checkPage(h: Harness, page: Page, name: string, audited: string[], width = 390) {
-  // A full-page capture keeps the viewport's height for sticky elements, painting the phone's bottom bar across
-  // the content: for the picture only, the bar goes back into the flow, at the end of the page.
-  const unstick = await page.addStyleTag({ content: 'footer { position: static !important; }' });
-  await h.screenshot(page, name);
-  await unstick.evaluate('(el) => el.remove()');
-  const violations = await seriousA11yViolations(page);
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-  expect(await pageWidth(page)).toBeLessThanOrEqual(width);
-  audited.push(name);
-}
-
-/** Every JavaScript file a fresh browser profile downloads for `path`, and their total size gzipped. */
-async function javascriptOf(context: BrowserContext, path: string, ready: (page: Page) => Promise<void>) {
-  const page = await context.newPage();
-  const files = new Map<string, Promise<Buffer>>();
-  page.on('response', (res) => {
-    if (res.url().endsWith('.js')) files.set(res.url(), res.body());
-  });
-  await page.goto(path);
-  await ready(page);
-  await page.waitForLoadState('networkidle');
-  const bodies = await Promise.all(files.values());
-  const gzip = bodies.reduce((sum, b) => sum + zlib.gzipSync(b, { level: 9 }).length, 0);
-  const raw = bodies.reduce((sum, b) => sum + b.length, 0);
-  await page.close();
-  return { files: files.size, rawKB: Math.round(raw / 102.4) / 10, gzipKB: Math.round(gzip / 102.4) / 10 };
-}
-
-/** Today minus `days`, as the date input takes it (yyyy-mm-dd), in Vietnam. */
-const daysAgo = (days: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
-    new Date(Date.now() - days * 864e5),
-  );
-
-const continueButton = (page: Page) => page.getByRole('button', { name: 'Tiếp tục' });
-const stepHeading = (page: Page, name: string) => page.getByRole('heading', { name, level: 3 });
 
 describe.skipIf(!browserAvailable())('the citizen portal (phone)', () => {
   let h: Harness;

@@ -1,0 +1,69 @@
+/** Steps and checks of the citizen portal journeys (e2e/citizen-portal.e2e.ts). */
+import zlib from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { type Mailbox, qp } from '../server/test/mailbox.ts';
+import type { Harness } from './harness.ts';
+import { seriousA11yViolations } from './pages.ts';
+
+/** Waits for the n-th code mailed to `to` (the worker polls the outbox every 5 s) and reads the code. */
+export async function codeFor(mailbox: Mailbox, to: string, nth: number): Promise<string> {
+  const codes = () =>
+    mailbox.received
+      .filter((m) => m.to.includes(to))
+      .map((m) => /là: (\d{6})/.exec(qp(m.raw))?.[1])
+      .filter((c): c is string => c !== undefined);
+  await expect.poll(() => codes().length, { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual(nth);
+  return codes()[nth - 1]!;
+}
+
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
+
+/** Each citizen page: no serious or critical axe-core violation, nothing wider than the screen. */
+export async function checkPage(h: Harness, page: Page, name: string, audited: string[], width = 390) {
+  // A full-page capture keeps the viewport's height for sticky elements, painting the phone's bottom bar across
+  // the content: for the picture only, the bar goes back into the flow, at the end of the page.
+  const unstick = await page.addStyleTag({ content: 'footer { position: static !important; }' });
+  await h.screenshot(page, name);
+  await unstick.evaluate('(el) => el.remove()');
+  const violations = await seriousA11yViolations(page);
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(width);
+  audited.push(name);
+}
+
+/** Every JavaScript file a fresh browser profile downloads for `path`, and their total size gzipped. */
+export async function javascriptOf(
+  context: BrowserContext,
+  path: string,
+  ready: (page: Page) => Promise<void>,
+) {
+  const page = await context.newPage();
+  const files = new Map<string, Promise<Buffer>>();
+  page.on('response', (res) => {
+    if (res.url().endsWith('.js')) files.set(res.url(), res.body());
+  });
+  await page.goto(path);
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  const bodies = await Promise.all(files.values());
+  const gzip = bodies.reduce((sum, b) => sum + zlib.gzipSync(b, { level: 9 }).length, 0);
+  const raw = bodies.reduce((sum, b) => sum + b.length, 0);
+  await page.close();
+  return { files: files.size, rawKB: Math.round(raw / 102.4) / 10, gzipKB: Math.round(gzip / 102.4) / 10 };
+}
+
+/** Today minus `days`, as the date input takes it (yyyy-mm-dd), in Vietnam. */
+export const daysAgo = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+    new Date(Date.now() - days * 864e5),
+  );
+
+export const continueButton = (page: Page) => page.getByRole('button', { name: 'Tiếp tục' });
+export const stepHeading = (page: Page, name: string) => page.getByRole('heading', { name, level: 3 });
