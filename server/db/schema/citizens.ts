@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns.ts';
 import { users } from './organisation.ts';
 
@@ -47,4 +47,27 @@ export const citizenCodes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('citizen_codes_recipient_idx').on(t.recipient, t.sentAt)],
+);
+
+/**
+ * A citizen account's link to an identity at an OpenID Connect provider (the national digital ID, VNeID, works this
+ * way): the provider's issuer and its stable subject identifier. One account may have several links; one
+ * (issuer, subject) belongs to exactly one account.
+ */
+export const citizenIdentities = pgTable(
+  'citizen_identities',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('citizen_identities_issuer_subject_key').on(t.issuer, t.subject),
+    index('citizen_identities_user_idx').on(t.userId),
+  ],
 );
