@@ -1,5 +1,5 @@
 /**
- * Closed-loop HTTP load from a worker thread: `clients` loops, each sending the next GET and waiting for its
+ * Closed-loop HTTP load from a worker thread: `clients` loops, each sending the next request and waiting for its
  * answer, so the server's thread spends its time serving and not generating load. Returns each latency in ms.
  */
 import { Worker } from 'node:worker_threads';
@@ -7,17 +7,20 @@ import { Worker } from 'node:worker_threads';
 const SOURCE = `
 const http = require('node:http');
 const { parentPort, workerData } = require('node:worker_threads');
-const { base, paths, clients, requests } = workerData;
+const { base, paths, clients, requests, post } = workerData;
 const url = new URL(base);
 // node:http with keep-alive: much lighter per request than fetch, so the generator is not the bottleneck.
 const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
 const get = (path) =>
   new Promise((resolve, reject) => {
-    const req = http.get({ host: url.hostname, port: url.port, path, agent }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error('GET ' + path + ': ' + res.statusCode))));
+    const options = { host: url.hostname, port: url.port, path, agent, method: post ? 'POST' : 'GET', headers: post?.headers };
+    const req = http.request(options, (res) => {
+      let text = '';
+      res.on('data', (chunk) => { text += chunk; });
+      res.on('end', () => (res.statusCode === (post ? 201 : 200) ? resolve() : reject(new Error(options.method + ' ' + path + ': ' + res.statusCode + ' ' + text))));
     });
     req.on('error', reject);
+    req.end(post?.body);
   });
 const latencies = [];
 let sent = 0;
@@ -42,6 +45,8 @@ export async function runLoad(o: {
   paths: readonly string[];
   clients: number;
   requests: number;
+  /** Every request is this POST (expects 201) instead of a GET (expects 200). */
+  post?: { body: string; headers: Record<string, string> };
 }): Promise<LoadResult> {
   const t0 = performance.now();
   const latencies = await new Promise<number[]>((resolve, reject) => {

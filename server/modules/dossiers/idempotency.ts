@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { idempotencyKeys } from '../../db/schema.ts';
-import { type Tx, withTransaction } from '../../db/tx.ts';
+import { type Queryable, type Tx, withTransaction } from '../../db/tx.ts';
 import { AppError } from '../../errors.ts';
 
 export type Stored<T> = { statusCode: number; body: T; replayed: boolean };
@@ -49,6 +49,22 @@ export async function once<T>(
       .where(and(eq(idempotencyKeys.owner, owner), eq(idempotencyKeys.key, key)));
     return { ...result, replayed: false };
   });
+}
+
+/**
+ * `once` for work that is a single SQL statement: without a key there is nothing else to commit with it, and a
+ * statement is atomic on its own, so it runs without BEGIN/COMMIT around it (two round trips fewer, and any row
+ * lock it takes is held for the statement only). With a key it runs in `once`'s transaction.
+ */
+export async function onceSingleStatement<T>(
+  db: Db,
+  owner: string,
+  key: string | undefined,
+  request: unknown,
+  work: (q: Queryable) => Promise<{ statusCode: number; body: T }>,
+): Promise<Stored<T>> {
+  if (key !== undefined) return once(db, owner, key, request, work);
+  return { ...(await work(db)), replayed: false };
 }
 
 /** `Idempotency-Key` header: 1–200 visible ASCII characters. */

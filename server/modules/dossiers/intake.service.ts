@@ -1,23 +1,22 @@
 /**
  * Intake at the desk (DOMAIN §3.1): receipt with a dossier code and due date, or a guidance / refusal slip.
- * Everything a receipt needs is read before the transaction; inside it: the code number, the dossier, its first
- * event and the notice to the applicant commit together, at most once per Idempotency-Key.
+ * Everything a receipt needs is read first; then the code number, the dossier, its first event, its scans and the
+ * notice to the applicant are written by one statement (new-dossier.ts) and commit together, at most once per
+ * Idempotency-Key.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { buildSubmissionSchema, type Workflow } from '../../../domain/catalogue/index.ts';
 import {
-  type Applicant,
   applicantName,
   checkChecklist,
   codeDay,
   type DossierEvent,
-  formatDossierCode,
   type IntakeRequest,
   type SlipRequest,
 } from '../../../domain/dossier/index.ts';
 import type { Ctx } from '../../context.ts';
 import { storedFiles } from '../../db/schema.ts';
-import type { Queryable, Tx } from '../../db/tx.ts';
+import type { Queryable } from '../../db/tx.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { requireStaff } from '../access/access.ts';
 import { type AgencyRow, findAgency } from '../agencies/agencies.repository.ts';
@@ -27,8 +26,8 @@ import { getDossier } from './actions.service.ts';
 import { type Loaded, toView } from './dossier-view.ts';
 import { canReceiveAt, rolesAt } from './dossiers.policy.ts';
 import * as repo from './dossiers.repository.ts';
-import { once } from './idempotency.ts';
-import { type NotificationTemplate, notifyApplicant } from './notify.ts';
+import { once, onceSingleStatement } from './idempotency.ts';
+import { writeNewDossier } from './new-dossier.ts';
 import { nextInSequence } from './sequences.ts';
 import { allowedFor } from './situation.ts';
 
@@ -106,64 +105,6 @@ export async function linkFiles(q: Queryable, ctx: Ctx, dossierId: string, fileI
   }
 }
 
-/** What differs between a desk intake and an online submission when a dossier is first written. */
-export type NewDossierFacts = Readonly<{
-  desk: AgencyRow & { agencyCode: string };
-  now: Date;
-  row: Omit<
-    repo.NewDossier,
-    'code' | 'receivingAgencyId' | 'holderAgencyId' | 'receivedAt' | 'lastSeq' | 'stepKey'
-  >;
-  workflow: Workflow;
-  event: Pick<
-    DossierEvent,
-    'action' | 'actorId' | 'actorName' | 'role' | 'toStatus' | 'assigneeId' | 'dueAt' | 'note' | 'data'
-  >;
-  fileIds: readonly string[];
-  notice: Readonly<{ template: NotificationTemplate; payload: Record<string, unknown> }>;
-  applicant: Applicant;
-}>;
-
-/**
- * Writes a new dossier in the caller's transaction: the next number of the receiving desk for the day (the
- * code), the row, its first event, the uploaded scans linked to it and the notice to the applicant.
- */
-export async function writeNewDossier(tx: Tx, ctx: Ctx, f: NewDossierFacts) {
-  const seq = await nextInSequence(tx, `dossier:${f.desk.id}`, codeDay(f.now));
-  const code = formatDossierCode(f.desk.agencyCode, f.now, seq);
-  const first = f.workflow.steps[0]!;
-  const row = await repo.insertDossier(tx, {
-    ...f.row,
-    code,
-    receivingAgencyId: f.desk.id,
-    holderAgencyId: f.desk.id,
-    stepKey: first.key,
-    receivedAt: f.now,
-    lastSeq: 1,
-  });
-  const event: DossierEvent = {
-    ...f.event,
-    seq: 1,
-    at: f.now,
-    agencyId: f.desk.id,
-    fromStatus: null,
-    fromStep: null,
-    toStep: first.key,
-    holderAgencyId: f.desk.id,
-  };
-  await repo.appendEvent(tx, row.id, event);
-  await linkFiles(tx, ctx, row.id, [...f.fileIds]);
-  await notifyApplicant(tx, {
-    applicant: f.applicant,
-    dossierId: row.id,
-    agencyId: f.desk.id,
-    template: f.notice.template,
-    payload: { code, ...f.notice.payload },
-    at: f.now,
-  });
-  return { row, event };
-}
-
 export async function receiveDossier(ctx: Ctx, req: IntakeRequest, idempotencyKey?: string) {
   const actor = requireStaff(ctx);
   const desk = await receivingDesk(ctx, req.receivingAgencyId);
@@ -199,7 +140,11 @@ export async function receiveDossier(ctx: Ctx, req: IntakeRequest, idempotencyKe
 
   const owner = `user:${actor.userId}`;
   let written: { row: repo.DossierRow; event: DossierEvent } | undefined;
-  const result = await once<{ id: string }>(
+  const fileIds = req.documents.flatMap((d) => d.fileIds);
+  // Linking scans can fail after the write (someone else's or an already used file): that needs a transaction
+  // to roll back; without scans the write is one statement.
+  const write = fileIds.length === 0 ? onceSingleStatement : once;
+  const result = await write<{ id: string }>(
     ctx.db,
     owner,
     idempotencyKey,
@@ -237,7 +182,7 @@ export async function receiveDossier(ctx: Ctx, req: IntakeRequest, idempotencyKe
           note: req.note ?? null,
           data: { explanation: due.explanation, ...(req.fee ? { fee: req.fee } : {}) },
         },
-        fileIds: req.documents.flatMap((d) => d.fileIds),
+        fileIds,
         applicant: req.applicant,
         notice: {
           template: 'dossier.received',

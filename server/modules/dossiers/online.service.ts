@@ -21,7 +21,8 @@ import { findAgenciesByIds, findAgency } from '../agencies/agencies.repository.t
 import { getDossier } from './actions.service.ts';
 import * as repo from './dossiers.repository.ts';
 import { once } from './idempotency.ts';
-import { competentFor, inForce, vnDay, workflowFor, writeNewDossier } from './intake.service.ts';
+import { competentFor, inForce, vnDay, workflowFor } from './intake.service.ts';
+import { writeNewDossier } from './new-dossier.ts';
 
 function requireCitizen(ctx: Ctx) {
   const actor = requireActor(ctx);
