@@ -1,13 +1,19 @@
 /**
- * Closed-loop HTTP load from a worker thread: `clients` loops, each sending the next request and waiting for its
- * answer, so the server's thread spends its time serving and not generating load. Returns each latency in ms.
+ * HTTP load from a worker thread, so the server's thread spends its time serving and not generating load.
+ * Returns each latency in ms.
+ *
+ * Closed loop (default): `clients` loops, each sending the next request as soon as its answer came — a saturation
+ * test: latency there is mostly queueing (≈ clients ÷ throughput).
+ * Open loop (`ratePerSecond`): requests start on a fixed schedule over at most `clients` connections whatever the
+ * answers do, and each latency is measured from its scheduled start (so a stalled server is charged for the
+ * requests it delayed, not only for the ones it answered: no coordinated omission).
  */
 import { Worker } from 'node:worker_threads';
 
 const SOURCE = `
 const http = require('node:http');
 const { parentPort, workerData } = require('node:worker_threads');
-const { base, paths, clients, requests, post } = workerData;
+const { base, paths, clients, requests, post, ratePerSecond } = workerData;
 const url = new URL(base);
 // node:http with keep-alive: much lighter per request than fetch, so the generator is not the bottleneck.
 const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
@@ -32,7 +38,27 @@ const loop = async () => {
     latencies.push(performance.now() - s);
   }
 };
-Promise.all(Array.from({ length: clients }, loop)).then(
+const openLoop = () =>
+  new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const interval = 1000 / ratePerSecond;
+    let started = 0;
+    let done = 0;
+    const tick = () => {
+      const now = performance.now();
+      while (started < requests && t0 + started * interval <= now) {
+        const scheduled = t0 + started * interval;
+        const path = paths[started++ % paths.length];
+        get(path).then(() => {
+          latencies.push(performance.now() - scheduled);
+          if (++done === requests) resolve();
+        }, reject);
+      }
+      if (started < requests) setTimeout(tick, Math.max(0, t0 + started * interval - performance.now()));
+    };
+    tick();
+  });
+(ratePerSecond ? openLoop() : Promise.all(Array.from({ length: clients }, loop))).then(
   () => { agent.destroy(); parentPort.postMessage(latencies); },
   (e) => { throw e; },
 );
@@ -45,6 +71,8 @@ export async function runLoad(o: {
   paths: readonly string[];
   clients: number;
   requests: number;
+  /** Open loop at this many requests per second (see above); closed loop when absent. */
+  ratePerSecond?: number;
   /** Every request is this POST (expects 201) instead of a GET (expects 200). */
   post?: { body: string; headers: Record<string, string> };
 }): Promise<LoadResult> {
