@@ -27,8 +27,11 @@ export const DossierAction = z.enum([
 ]);
 export type DossierAction = z.infer<typeof DossierAction>;
 
-/** `step` = the role the current workflow step names (a specialist at an appraisal step, a leader at approval…). */
-export type ActionRoles = readonly (StaffRole | 'step')[];
+/**
+ * `step` = the role the current workflow step names (a specialist at an appraisal step, a leader at approval…);
+ * `applicant` = the citizen who submitted the dossier through the portal (their own dossier only).
+ */
+export type ActionRoles = readonly (StaffRole | 'step' | 'applicant')[];
 
 export type ActionRule = Readonly<{
   from: readonly DossierStatus[];
@@ -113,7 +116,8 @@ export const ACTION_RULES: Readonly<Record<DossierAction, ActionRule>> = {
   receiveSupplement: {
     from: ['supplementRequested'],
     to: 'inProcess',
-    roles: ['deskOfficer'],
+    // The desk records a supplement handed in on paper; the applicant of an online dossier uploads it.
+    roles: ['deskOfficer', 'applicant'],
     at: 'receiving',
     reasonRequired: false,
     public: true,

@@ -5,5 +5,7 @@ export * from './intake.ts';
 export * from './machine.ts';
 export * from './online.ts';
 export * from './requests.ts';
+export * from './results.ts';
 export * from './status.ts';
+export * from './supplement.ts';
 export * from './views.ts';

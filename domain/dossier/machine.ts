@@ -8,8 +8,9 @@ import type { StaffRole } from '../access/roles.ts';
 import type { Deadline } from '../calendar/deadline.ts';
 import type { Workflow, WorkflowStep } from '../catalogue/workflow.ts';
 import { ACTION_RULES, type DossierAction } from './actions.ts';
-import type { ActionRequest } from './requests.ts';
+import type { ActionRequest, SupplementItem } from './requests.ts';
 import { CLOCK_STOPPED, type DossierStatus, statusLabel, TERMINAL } from './status.ts';
+import { checkSupplied, type OnlineSupply } from './supplement.ts';
 
 /** What happened, as stored (one row per event, never changed). Values are the state *after* the event. */
 export type DossierEvent = Readonly<{
@@ -40,6 +41,8 @@ export type DossierState = Readonly<{
   /** When the clock stopped, while it is stopped. */
   pausedSince: Date | null;
   supplementRequests: number;
+  /** The items of the last supplement request (what the applicant must hand in). */
+  requestedItems: readonly SupplementItem[];
   resultAttached: boolean;
   lastSeq: number;
 }>;
@@ -61,6 +64,10 @@ export function foldEvents(events: readonly DossierEvent[]): DossierState {
       dueAt: e.dueAt,
       pausedSince,
       supplementRequests: (state?.supplementRequests ?? 0) + (e.action === 'requestSupplement' ? 1 : 0),
+      requestedItems:
+        e.action === 'requestSupplement' && Array.isArray(e.data.items)
+          ? (e.data.items as SupplementItem[])
+          : (state?.requestedItems ?? []),
       resultAttached: (state?.resultAttached ?? false) || e.action === 'attachResult',
       lastSeq: e.seq,
     };
@@ -91,6 +98,8 @@ export type Situation = Readonly<{
   competentAgencyId: string;
   actorId: string;
   roles: ActorRoles;
+  /** The actor is the citizen who submitted this dossier online. */
+  isApplicant?: boolean;
   now: Date;
 }>;
 
@@ -113,7 +122,11 @@ function mayAct(s: Situation, action: DossierAction): boolean {
   const roles = rule.at === 'receiving' ? s.roles.atReceiving : s.roles.atHolder;
   const stepRole = stepOf(s.workflow, s.state.stepKey)?.role;
   return rule.roles.some((r) =>
-    r === 'step' ? stepRole !== undefined && roles.includes(stepRole) : roles.includes(r),
+    r === 'applicant'
+      ? s.isApplicant === true
+      : r === 'step'
+        ? stepRole !== undefined && roles.includes(stepRole)
+        : roles.includes(r),
   );
 }
 
@@ -136,7 +149,7 @@ const vi = (d: Date): string => {
   return `${p(local.getUTCHours())}:${p(local.getUTCMinutes())} ngày ${p(local.getUTCDate())}/${p(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
 };
 
-export function decide(s: Situation, req: ActionRequest, clock: ClockOps): Decision {
+export function decide(s: Situation, req: ActionRequest | OnlineSupply, clock: ClockOps): Decision {
   const { state, workflow, now } = s;
   const rule = ACTION_RULES[req.action];
   if (TERMINAL.has(state.status) || !mayAct(s, req.action)) {
@@ -229,14 +242,23 @@ export function decide(s: Situation, req: ActionRequest, clock: ClockOps): Decis
       return { ...base, data: { items: req.items } };
     case 'receiveSupplement':
     case 'confirmPayment': {
+      // Online, the applicant hands in exactly what was asked for (the desk takes paper and notes it).
+      const supplied = 'items' in req ? req.items : undefined;
+      if (req.action === 'receiveSupplement' && (s.isApplicant || supplied)) {
+        const issues = checkSupplied(state.requestedItems, supplied ?? []);
+        if (issues.length > 0) {
+          throw new RuleViolation('VALIDATION', issues.map((i) => i.message).join('; '), [], 'items');
+        }
+      }
       const reason =
         state.status === 'supplementRequested' ? 'chờ bổ sung hồ sơ' : 'chờ thực hiện nghĩa vụ tài chính';
-      if (state.dueAt === null || state.pausedSince === null) return base;
+      const given = supplied ? { items: supplied } : {};
+      if (state.dueAt === null || state.pausedSince === null) return { ...base, data: given };
       const moved = clock.resume(state.dueAt, state.pausedSince, now, reason);
       return {
         ...base,
         dueAt: moved.dueAt,
-        data: { pausedFrom: state.pausedSince.toISOString(), explanation: moved.explanation },
+        data: { ...given, pausedFrom: state.pausedSince.toISOString(), explanation: moved.explanation },
       };
     }
     case 'requestFinancialObligation':

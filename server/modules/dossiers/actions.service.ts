@@ -146,7 +146,9 @@ export async function act(
       const actedAt = rule.at === 'receiving' ? row.receivingAgencyId : row.holderAgencyId;
       const roles = rolesAt(actor, l.agencies.get(actedAt)?.path ?? '/none/');
       const role =
-        rule.roles.find((r): r is StaffRole => r !== 'step' && roles.includes(r)) ?? step?.role ?? null;
+        rule.roles.find((r): r is StaffRole => r !== 'step' && r !== 'applicant' && roles.includes(r)) ??
+        step?.role ??
+        null;
       const event: DossierEvent = {
         ...decision,
         seq: row.lastSeq + 1,

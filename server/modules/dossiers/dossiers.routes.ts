@@ -15,6 +15,7 @@ import { ctxOf } from '../../plugins/auth.ts';
 import { act, assignableStaff, getDossier } from './actions.service.ts';
 import { idempotencyKeyOf } from './idempotency.ts';
 import { issueSlip, receiveDossier } from './intake.service.ts';
+import { myDossierRoutes } from './my-dossiers.routes.ts';
 import { listMyDossiers, submitOnline } from './online.service.ts';
 import { DossierListQuery, listDossiers, trackDossier } from './queries.service.ts';
 
@@ -175,4 +176,5 @@ export function dossierRoutes(app: App, deps: Deps) {
     },
     async (request) => trackDossier(ctxOf(request, deps), request.params.code),
   );
+  myDossierRoutes(app, deps);
 }

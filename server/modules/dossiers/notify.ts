@@ -9,6 +9,8 @@ export type NotificationTemplate =
   | 'dossier.accepted'
   | 'dossier.notAccepted'
   | 'dossier.supplementRequested'
+  /** To the staff: the applicant supplied the requested items online. */
+  | 'dossier.supplementSupplied'
   | 'dossier.financialObligation'
   | 'dossier.apology'
   | 'dossier.resolved'

@@ -24,7 +24,8 @@ import { once } from './idempotency.ts';
 import { competentFor, inForce, vnDay, workflowFor } from './intake.service.ts';
 import { writeNewDossier } from './new-dossier.ts';
 
-function requireCitizen(ctx: Ctx) {
+/** The signed-in citizen (staff are refused: these are the portal's functions). */
+export function requireCitizen(ctx: Ctx) {
   const actor = requireActor(ctx);
   if (actor.kind !== 'citizen') throw forbidden('Chức năng dành cho công dân, tổ chức nộp hồ sơ trực tuyến');
   return actor;

@@ -7,7 +7,7 @@ import {
 } from '../../../domain/dossier/index.ts';
 import type { Actor } from '../../context.ts';
 import type { Loaded } from './dossier-view.ts';
-import { rolesAt } from './dossiers.policy.ts';
+import { isOwnDossier, rolesAt } from './dossiers.policy.ts';
 
 const pathOf = (l: Loaded, id: string): string => l.agencies.get(id)?.path ?? '/unknown/';
 
@@ -23,6 +23,7 @@ export function situationOf(actor: Actor, l: Loaded, events: readonly DossierEve
       atReceiving: rolesAt(actor, pathOf(l, l.row.receivingAgencyId)),
       atHolder: rolesAt(actor, pathOf(l, l.row.holderAgencyId)),
     },
+    isApplicant: isOwnDossier(actor, l.row.citizenUserId),
     now,
   };
 }

@@ -32,7 +32,8 @@ export function sniff(bytes: Buffer): AcceptedType | undefined {
   );
 }
 
-const blobPath = (dataDir: string, sha: string) => path.join(dataDir, 'files', sha.slice(0, 2), sha);
+/** Where the bytes of a file live (callers check access first: see readFile, dossiers/result-download). */
+export const blobPath = (dataDir: string, sha: string) => path.join(dataDir, 'files', sha.slice(0, 2), sha);
 
 /** A file name safe to store and to put in a header: NFC, no path, no control characters. */
 export function safeName(raw: string | undefined, type: AcceptedType): string {

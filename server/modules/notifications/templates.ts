@@ -102,6 +102,18 @@ const wordings: Record<NotificationTemplate, (v: View) => Wording> = {
     ],
     short: [`Hồ sơ ${v.code} cần bổ sung, hoàn thiện. Xem nội dung: ${v.link}`],
   }),
+  'dossier.supplementSupplied': (v) => ({
+    subject: `Người nộp đã bổ sung hồ sơ ${v.code}`,
+    body: [
+      `Người nộp đã bổ sung trực tuyến ${dossierOf(v)} theo yêu cầu; hồ sơ tiếp tục được giải quyết.`,
+      noteLine(v, 'Ghi chú của người nộp'),
+      dueLine(v, 'Hạn giải quyết mới'),
+    ],
+    short: [
+      `Hồ sơ ${v.code} đã được bổ sung trực tuyến, tiếp tục giải quyết. Chi tiết: ${v.link}`,
+      `Hồ sơ ${v.code} đã được bổ sung. Chi tiết: ${v.link}`,
+    ],
+  }),
   'dossier.financialObligation': (v) => ({
     subject: `Thông báo thực hiện nghĩa vụ tài chính – hồ sơ ${v.code}`,
     body: [

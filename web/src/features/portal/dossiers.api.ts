@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { MyDossier, type OnlineSubmission } from '../../../../domain/dossier/online.ts';
+import type { SupplementSubmission } from '../../../../domain/dossier/supplement.ts';
 import { DossierView } from '../../../../domain/dossier/views.ts';
+import { DossierRating, type RatingRequest, RatingView } from '../../../../domain/rating/rating.ts';
 import { api } from '../../lib/api.ts';
 
 /**
@@ -30,3 +32,19 @@ export const listMyDossiers = (limit: number, offset = 0) =>
 export const getMyDossier = (id: string) => api.get(`/api/dossiers/${encodeURIComponent(id)}`, DossierView);
 
 export const fileUrl = (id: string) => `/api/files/${encodeURIComponent(id)}`;
+
+/** Answers a supplement request: one entry per requested item with its scans (the same key for every retry). */
+export const supplyOnline = (id: string, body: SupplementSubmission, idempotencyKey: string) =>
+  api.post(`/api/my/dossiers/${encodeURIComponent(id)}/supplement`, body, DossierView, {
+    'idempotency-key': idempotencyKey,
+  });
+
+/** A result file of the citizen's own dossier, served as a download. */
+export const resultUrl = (id: string, fileId: string) =>
+  `/api/my/dossiers/${encodeURIComponent(id)}/results/${encodeURIComponent(fileId)}`;
+
+export const getRating = (id: string) =>
+  api.get(`/api/dossiers/${encodeURIComponent(id)}/rating`, DossierRating);
+
+export const rateDossier = (id: string, body: RatingRequest) =>
+  api.post(`/api/dossiers/${encodeURIComponent(id)}/rating`, body, RatingView);

@@ -8,6 +8,9 @@ import { formatBytes, formatDate, formatDateThenTime } from '../../lib/format.ts
 import { useApi } from '../../lib/use-api.ts';
 import { StatusBadge } from '../dossiers/badges.tsx';
 import { fileUrl, getMyDossier } from './dossiers.api.ts';
+import { RatingCard } from './rating-card.tsx';
+import { ResultCard } from './result-card.tsx';
+import { SupplementCard } from './supplement-card.tsx';
 
 function Line({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -37,7 +40,11 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
 /** The steps a citizen cares about: those that changed the status (submitted, accepted, asked for more…). */
 const milestones = (d: DossierView) => d.events.filter((e) => e.fromStatus !== e.toStatus);
 
-function Details({ d }: { d: DossierView }) {
+/** The citizen's own online supplement reads as theirs, not as the desk's intake. */
+const labelOf = (e: DossierView['events'][number]) =>
+  e.action === 'receiveSupplement' && e.role === null ? 'Ông/Bà đã nộp bổ sung hồ sơ trực tuyến' : e.label;
+
+function Details({ d, onChanged }: { d: DossierView; onChanged: () => void }) {
   const submittedAt = d.events[0]?.at ?? d.receivedAt;
   const refusal =
     d.status === 'notAccepted' ? d.events.findLast((e) => e.toStatus === 'notAccepted') : undefined;
@@ -61,6 +68,11 @@ function Details({ d }: { d: DossierView }) {
           {refusal.note}
         </Alert>
       )}
+      <SupplementCard d={d} onDone={onChanged} />
+      <ResultCard d={d} />
+      {(d.status === 'resolved' || d.status === 'returned') && (
+        <RatingCard dossierId={d.id} status={d.status} />
+      )}
       <Card title="Thông tin hồ sơ">
         <Stack gap="sm">
           <Line label="Thủ tục">{d.procedure.name}</Line>
@@ -83,7 +95,7 @@ function Details({ d }: { d: DossierView }) {
       <Card title="Quá trình xử lý">
         <Timeline active={milestones(d).length - 1} bulletSize={14} lineWidth={2}>
           {milestones(d).map((e) => (
-            <Timeline.Item key={e.seq} title={<Text size="sm">{e.label}</Text>}>
+            <Timeline.Item key={e.seq} title={<Text size="sm">{labelOf(e)}</Text>}>
               <Text size="xs" c="dimmed">
                 {formatDateThenTime(e.at)}
                 {e.agencyName ? ` · ${e.agencyName}` : ''}
@@ -135,7 +147,7 @@ export function MyDossierPage() {
       </Anchor>
       <ErrorAlert error={dossier.error} preferDetail />
       {dossier.loading && !dossier.data && <Loader aria-label="Đang tải" />}
-      {dossier.data && <Details d={dossier.data} />}
+      {dossier.data && <Details d={dossier.data} onChanged={dossier.reload} />}
     </Stack>
   );
 }

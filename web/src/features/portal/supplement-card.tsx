@@ -1,0 +1,268 @@
+import {
+  Alert,
+  Button,
+  FileButton,
+  Group,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useCallback, useId, useRef, useState } from 'react';
+import { z } from 'zod';
+import { SupplementItem } from '../../../../domain/dossier/requests.ts';
+import type { DossierView } from '../../../../domain/dossier/views.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import type { ApiError } from '../../lib/api.ts';
+import { formatBytes, formatDateThenTime } from '../../lib/format.ts';
+import { asApiError } from '../../lib/use-api.ts';
+import type { StoredUpload } from './apply/draft.ts';
+import { type PendingUpload, type Uploads, useUploads } from './apply/use-uploads.ts';
+import { newIdempotencyKey, supplyOnline } from './dossiers.api.ts';
+import { ACCEPT_ATTRIBUTE, refusal } from './uploads.ts';
+
+const Items = z.array(SupplementItem);
+
+/** The open supplement request: its items (form 02 lists everything missing), its reason and when it came. */
+export function supplementRequestOf(d: DossierView) {
+  if (d.status !== 'supplementRequested') return undefined;
+  const e = d.events.findLast((x) => x.action === 'requestSupplement');
+  if (!e) return undefined;
+  const items = Items.safeParse(e.data.items);
+  return { at: e.at, note: e.note, items: items.success ? items.data : [] };
+}
+
+const MAX_FILES = 20;
+
+function Pending({ p, uploads }: { p: PendingUpload; uploads: Uploads }) {
+  const percent = p.file.size > 0 ? Math.round((100 * p.sent) / p.file.size) : 0;
+  if (!p.error) {
+    return <Progress value={percent} size="lg" aria-label={`Đang tải lên ${p.file.name}`} animated />;
+  }
+  return (
+    <Stack gap={4}>
+      <Text size="sm" c="red.8" role="alert">
+        {p.file.name}: {p.error}
+      </Text>
+      <Group gap="xs">
+        <Button size="sm" onClick={() => uploads.retry(p)}>
+          Thử lại
+        </Button>
+        <Button size="sm" variant="default" onClick={() => uploads.dismiss(p)}>
+          Bỏ tệp này
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function ItemSlot(props: {
+  index: number;
+  item: SupplementItem;
+  stored: StoredUpload[];
+  uploads: Uploads;
+  onRemove: (fileId: string) => void;
+  missing: boolean;
+}) {
+  const { index, item, stored, uploads } = props;
+  const slot = `item:${index}`;
+  const titleId = useId();
+  const [refused, setRefused] = useState('');
+  const resetRef = useRef<() => void>(null);
+  const inFlight = uploads.pending.filter((p) => p.slot === slot);
+  const pick = (files: File[]) => {
+    resetRef.current?.();
+    const reasons = files.map((f) => refusal(f)).filter((r): r is string => r !== undefined);
+    setRefused(reasons.join('. '));
+    const room = MAX_FILES - stored.length - inFlight.length;
+    for (const f of files.filter((x) => refusal(x) === undefined).slice(0, Math.max(room, 0))) {
+      uploads.start(slot, f);
+    }
+  };
+  const message = refused || (props.missing ? 'Chưa tải lên tệp cho giấy tờ này' : '');
+  return (
+    <Paper
+      component="section"
+      aria-labelledby={titleId}
+      withBorder
+      radius="md"
+      p="sm"
+      style={message ? { borderColor: 'var(--mantine-color-red-7)' } : undefined}
+    >
+      <Stack gap="xs">
+        <div>
+          <Text fw={600} id={titleId}>
+            {item.name}
+          </Text>
+          {item.detail && (
+            <Text size="sm" c="dimmed">
+              {item.detail}
+            </Text>
+          )}
+        </div>
+        {stored.length > 0 && (
+          <Stack component="ul" gap={4} p={0} m={0} aria-label={`Tệp đã tải lên: ${item.name}`}>
+            {stored.map((f) => (
+              <Group
+                key={f.fileId}
+                component="li"
+                justify="space-between"
+                wrap="nowrap"
+                gap="xs"
+                style={{ listStyle: 'none' }}
+              >
+                <Text size="sm" truncate style={{ minWidth: 0 }}>
+                  ✓ {f.name}{' '}
+                  <Text span size="xs" c="dimmed">
+                    ({formatBytes(f.size)})
+                  </Text>
+                </Text>
+                <Button
+                  size="sm"
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Xóa tệp ${f.name}`}
+                  onClick={() => props.onRemove(f.fileId)}
+                >
+                  Xóa
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        )}
+        {inFlight.map((p) => (
+          <Pending key={p.id} p={p} uploads={uploads} />
+        ))}
+        {message && (
+          <Text size="sm" c="red.8">
+            {message}
+          </Text>
+        )}
+        <FileButton onChange={pick} resetRef={resetRef} accept={ACCEPT_ATTRIBUTE} multiple>
+          {(p) => (
+            <Button {...p} variant="light" size="md" fullWidth aria-label={`Chọn tệp tải lên: ${item.name}`}>
+              Chọn tệp tải lên
+            </Button>
+          )}
+        </FileButton>
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * "Cần bổ sung hồ sơ": exactly the items the request lists, a scan (or several) per item, an optional note, one
+ * submission. The Idempotency-Key lives as long as the card: a double tap or a retry sends one supply.
+ */
+export function SupplementCard({ d, onDone }: { d: DossierView; onDone: (d: DossierView) => void }) {
+  const request = supplementRequestOf(d);
+  const { csrfToken } = useSession();
+  const [files, setFiles] = useState<Record<string, StoredUpload[]>>({});
+  const [note, setNote] = useState('');
+  const [key] = useState(newIdempotencyKey);
+  const [tried, setTried] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const onStored = useCallback(
+    (slot: string, f: StoredUpload) => setFiles((all) => ({ ...all, [slot]: [...(all[slot] ?? []), f] })),
+    [],
+  );
+  const uploads = useUploads(csrfToken, onStored);
+  const headingId = useId();
+  if (!request) return null;
+  const canAnswer = d.allowedActions.includes('receiveSupplement');
+  const missing = request.items.filter((_, i) => (files[`item:${i}`] ?? []).length === 0);
+  const send = async () => {
+    setTried(true);
+    setError(undefined);
+    if (missing.length > 0 || uploads.busy) return;
+    setSending(true);
+    try {
+      const body = {
+        items: request.items.map((item, i) => ({
+          name: item.name,
+          fileIds: (files[`item:${i}`] ?? []).map((f) => f.fileId),
+        })),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      };
+      onDone(await supplyOnline(d.id, body, key));
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-labelledby={headingId}
+      style={{ borderColor: 'var(--mantine-color-orange-7)', borderWidth: 2 }}
+    >
+      <Stack gap="sm">
+        <Title order={3} size="h4" id={headingId}>
+          Cần bổ sung hồ sơ
+        </Title>
+        <Text size="sm">
+          Ngày {formatDateThenTime(request.at)}, cơ quan giải quyết đề nghị Ông/Bà bổ sung các giấy tờ dưới
+          đây. Thời gian chờ bổ sung không tính vào thời hạn giải quyết.
+        </Text>
+        {request.note && (
+          <Alert color="orange" variant="light" title="Lý do">
+            {request.note}
+          </Alert>
+        )}
+        <Stack component="ol" gap={2} m={0} pl="lg" aria-label="Giấy tờ cần bổ sung">
+          {request.items.map((item) => (
+            <Text component="li" size="sm" key={item.name}>
+              {item.name}
+              {item.detail ? ` — ${item.detail}` : ''}
+            </Text>
+          ))}
+        </Stack>
+        {canAnswer && (
+          <>
+            {request.items.map((item, i) => (
+              <ItemSlot
+                key={item.name}
+                index={i}
+                item={item}
+                stored={files[`item:${i}`] ?? []}
+                uploads={uploads}
+                missing={tried && (files[`item:${i}`] ?? []).length === 0}
+                onRemove={(fileId) =>
+                  setFiles((all) => ({
+                    ...all,
+                    [`item:${i}`]: (all[`item:${i}`] ?? []).filter((f) => f.fileId !== fileId),
+                  }))
+                }
+              />
+            ))}
+            <Textarea
+              label="Ghi chú gửi cơ quan giải quyết (nếu có)"
+              autosize
+              minRows={2}
+              maxLength={2000}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+            />
+            {tried && missing.length > 0 && (
+              <Text size="sm" c="red.8" role="alert">
+                Còn thiếu: {missing.map((m) => m.name).join('; ')}
+              </Text>
+            )}
+            <ErrorAlert error={error} preferDetail />
+            <Button size="md" fullWidth onClick={send} loading={sending} disabled={uploads.busy}>
+              Gửi hồ sơ bổ sung
+            </Button>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
