@@ -2,6 +2,7 @@ import { Anchor, Box, Button, Group, Text, Title, UnstyledButton, VisuallyHidden
 import { useMediaQuery } from '@mantine/hooks';
 import { type CSSProperties, lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
+import { AccountMenu } from './account-menu.tsx';
 import { FullPageLoader, PageLoader } from './guards.tsx';
 import { type PortalNavItem, portalNavItems } from './navigation.ts';
 import { useSession } from './session.tsx';
@@ -155,11 +156,7 @@ export function PortalLayout() {
   const account =
     status === 'authenticated' ? (
       <Group gap="sm" wrap="nowrap">
-        {!isPhone && (
-          <Text size="sm" fw={600} truncate maw={220} data-testid="current-user">
-            {user?.fullName}
-          </Text>
-        )}
+        <AccountMenu fullName={user?.fullName ?? ''} compact={isPhone} />
         <Button variant="default" size="md" onClick={signOut}>
           Đăng xuất
         </Button>

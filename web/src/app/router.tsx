@@ -60,6 +60,9 @@ const ApplyPage = page(() => import('../features/portal/apply/apply-page.tsx'), 
 const SubmittedPage = page(() => import('../features/portal/submitted-page.tsx'), 'SubmittedPage');
 const MyDossiersPage = page(() => import('../features/portal/my-dossiers-page.tsx'), 'MyDossiersPage');
 const MyDossierPage = page(() => import('../features/portal/my-dossier-page.tsx'), 'MyDossierPage');
+const PaymentPage = page(() => import('../features/portal/payment-page.tsx'), 'PaymentPage');
+const ProfilePage = page(() => import('../features/portal/profile-page.tsx'), 'ProfilePage');
+const FeedbackPage = page(() => import('../features/portal/feedback-page.tsx'), 'FeedbackPage');
 
 const adminOnly = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
 const staffOnly = (element: ReactNode) => <RequireRole roles={StaffRole.options}>{element}</RequireRole>;
@@ -114,6 +117,9 @@ export const routes: RouteObject[] = [
       { path: 'ho-so', element: citizenOnly(<MyDossiersPage />) },
       { path: 'ho-so/:id', element: citizenOnly(<MyDossierPage />) },
       { path: 'ho-so/:id/da-nop', element: citizenOnly(<SubmittedPage />) },
+      { path: 'ho-so/:id/thanh-toan', element: citizenOnly(<PaymentPage />) },
+      { path: 'ho-so-ca-nhan', element: citizenOnly(<ProfilePage />) },
+      { path: 'phan-anh-kien-nghi', element: <FeedbackPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

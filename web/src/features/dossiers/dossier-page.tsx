@@ -28,6 +28,7 @@ import { ActionBar } from './action-bar.tsx';
 import { StatusBadge } from './badges.tsx';
 import { EventTimeline, StepsCard } from './dossier-history.tsx';
 import { fileUrl, formUrls, getDossier } from './dossiers.api.ts';
+import { PaymentPanel } from './payment-panel.tsx';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -184,6 +185,7 @@ export function DossierPage() {
           <PrintLinks d={d} />
         </Stack>
       </Paper>
+      <PaymentPanel dossier={d} onChanged={() => dossier.reload()} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title="Hạn giải quyết">
           <Text size="xl" fw={700} data-testid="dossier-due">

@@ -8,6 +8,7 @@ import { formatBytes, formatDate, formatDateThenTime } from '../../lib/format.ts
 import { useApi } from '../../lib/use-api.ts';
 import { StatusBadge } from '../dossiers/badges.tsx';
 import { fileUrl, getMyDossier } from './dossiers.api.ts';
+import { PaymentLink } from './payment-link.tsx';
 import { RatingCard } from './rating-card.tsx';
 import { ResultCard } from './result-card.tsx';
 import { SupplementCard } from './supplement-card.tsx';
@@ -68,6 +69,7 @@ function Details({ d, onChanged }: { d: DossierView; onChanged: () => void }) {
           {refusal.note}
         </Alert>
       )}
+      <PaymentLink dossierId={d.id} version={d.events.length} />
       <SupplementCard d={d} onDone={onChanged} />
       <ResultCard d={d} />
       {(d.status === 'resolved' || d.status === 'returned') && (

@@ -24,6 +24,11 @@ const entries: Entry[] = [
     description: 'Theo mã hồ sơ trên giấy tiếp nhận, không cần đăng nhập',
     to: '/tra-cuu',
   },
+  {
+    title: 'Phản ánh, kiến nghị',
+    description: 'Về việc giải quyết hồ sơ, thái độ phục vụ, hoặc đề xuất sửa quy định',
+    to: '/cong-dan/phan-anh-kien-nghi',
+  },
 ];
 
 function EntryCard({ entry }: { entry: Entry }) {
@@ -75,7 +80,7 @@ export function PortalHomePage() {
           </Button>
         </Paper>
       )}
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         {entries.map((e) => (
           <EntryCard key={e.to} entry={e} />
         ))}
