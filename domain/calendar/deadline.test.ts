@@ -128,6 +128,22 @@ describe('suspensions and extensions', () => {
     expect(r.explanation).toContain('Các khoảng tạm dừng chồng lấn chỉ tính một lần');
   });
 
+  it('counts whole minutes: a suspension of seconds keeps a 17:00 due date on its day', () => {
+    const due = vn('2025-03-14 17:00');
+    const r = applySuspensions(cal, due, [
+      {
+        from: vn('2025-03-12 14:49'),
+        to: new Date(vn('2025-03-12 14:49').getTime() + 20_000),
+        reason: 'bổ sung',
+      },
+    ]);
+    expect(r.dueAt).toEqual(due);
+    const minutes = applySuspensions(cal, due, [
+      { from: vn('2025-03-12 14:49'), to: vn('2025-03-12 14:54'), reason: 'bổ sung' },
+    ]);
+    expect(show(minutes.dueAt)).toBe('2025-03-17 07:05');
+  });
+
   it('extends by working days over the 30/4 break', () => {
     expect(show(extend(cal, vn('2025-04-29 17:00'), 2).dueAt)).toBe('2025-05-06 17:00');
   });

@@ -292,6 +292,9 @@ export function applySuspensions(
   if (total < counted) {
     explanation.push('Các khoảng tạm dừng chồng lấn chỉ tính một lần');
   }
+  // Whole minutes: a suspension of a few seconds (a supplement handed in at once) moves nothing, rather than
+  // pushing a 17:00 due date onto the next morning's opening.
+  total = Math.floor(total);
   if (total <= 0) {
     explanation.push('Không có thời gian làm việc bị tạm dừng: giữ nguyên hạn');
     return { dueAt: new Date(dueMs), explanation };
