@@ -112,6 +112,9 @@ async function main() {
     ? openPostgres(await freshPgDatabase(appDbName), CLIENTS + 4)
     : await openPglite(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-')), 'db'));
   await database.migrate();
+  // BENCH_NO_REPORT_COUNTERS=1: without the trigger keeping the Biểu 06 counters (to measure what they cost).
+  if (process.env.BENCH_NO_REPORT_COUNTERS)
+    await database.db.execute('ALTER TABLE dossier_events DISABLE TRIGGER dossier_events_report_counters');
   const clock = { now: () => new Date() };
   await importCatalogue({ db: database.db, actor: null, clock, requestId: 'bench' }, demoCatalogue());
   const province = await make.agency(database.db, {

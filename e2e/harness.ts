@@ -59,8 +59,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts motcua in-process on a random port with fresh storage and the demo data, plus a headless Chromium. */
-export async function startHarness(): Promise<Harness> {
+/**
+ * Starts motcua in-process on a random port (or `port`, for a test whose outside party must know the app's address
+ * first) with fresh storage and the demo data, plus a headless Chromium.
+ */
+export async function startHarness(options: { port?: number } = {}): Promise<Harness> {
   const cleanups: (() => Promise<void>)[] = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -79,7 +82,7 @@ export async function startHarness(): Promise<Harness> {
     }
 
     const server = await startMotcua({
-      port: 0,
+      port: options.port ?? 0,
       dataDir,
       ...(databaseUrl ? { databaseUrl } : {}),
       seedDemo: true,

@@ -29,9 +29,18 @@ export const pageWidth = (page: Page) => page.evaluate<number>('document.documen
 export async function checkPage(h: Harness, page: Page, name: string, audited: string[], width = 390) {
   // A full-page capture keeps the viewport's height for sticky elements, painting the phone's bottom bar across
   // the content: for the picture only, the bar goes back into the flow, at the end of the page.
-  const unstick = await page.addStyleTag({ content: 'footer { position: static !important; }' });
+  // Through the CSSOM, not an added <style>: the page's CSP admits only its own style elements.
+  await page.evaluate(`document.querySelectorAll('footer').forEach((f) => {
+    f.dataset.e2ePosition = f.style.getPropertyValue('position') + '|' + f.style.getPropertyPriority('position');
+    f.style.setProperty('position', 'static', 'important');
+  })`);
   await h.screenshot(page, name);
-  await unstick.evaluate('(el) => el.remove()');
+  await page.evaluate(`document.querySelectorAll('footer').forEach((f) => {
+    const [value, priority] = (f.dataset.e2ePosition ?? '|').split('|');
+    if (value) f.style.setProperty('position', value, priority);
+    else f.style.removeProperty('position');
+    delete f.dataset.e2ePosition;
+  })`);
   const violations = await seriousA11yViolations(page);
   expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
   expect(await pageWidth(page)).toBeLessThanOrEqual(width);

@@ -17,27 +17,35 @@ import { catalogueExcelRoutes } from './modules/catalogue/catalogue-excel.routes
 import { versionRoutes } from './modules/catalogue/versions.routes.ts';
 import { workflowRoutes } from './modules/catalogue/workflows.routes.ts';
 import { citizenRoutes } from './modules/citizens/citizens.routes.ts';
+import { oidcRoutes } from './modules/citizens/oidc.routes.ts';
+import { dashboardRoutes } from './modules/dashboards/dashboards.routes.ts';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { dossierFormRoutes } from './modules/dossiers/forms.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { indexRoutes } from './modules/indices/indices.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { paymentRoutes } from './modules/payments/payments.routes.ts';
 import { ratingRoutes } from './modules/ratings/ratings.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { registerAudienceGate } from './plugins/audience.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { loggerOptions, registerSecurityHeaders, sendSpaIndex } from './plugins/security.ts';
 
 export const webDist = fileURLToPath(new URL('../dist/web', import.meta.url));
 
-export type AppOptions = { logger?: boolean | { level: string }; serveWeb?: boolean };
+export type AppOptions = {
+  logger?: boolean | ({ level: string } & Record<string, unknown>);
+  serveWeb?: boolean;
+};
 
 /** Builds the HTTP app from its dependencies; listening is the caller's business (tests use `inject`). */
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? { level: deps.config.logLevel },
+    logger: loggerOptions(opts.logger ?? { level: deps.config.logLevel }),
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
     // One id per request, in every log line and every problem response; a proxy's id is kept.
@@ -52,15 +60,18 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     reply.header('x-request-id', request.id);
   });
   registerErrorHandling(app);
+  await registerSecurityHeaders(app, deps.config);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await registerOpenApi(app);
   registerAuth(app, deps);
+  registerAudienceGate(app);
 
   await app.register(async (api) => {
     healthRoutes(api, deps);
     authRoutes(api, deps);
     citizenRoutes(api, deps);
+    oidcRoutes(api, deps);
     agencyRoutes(api, deps);
     publicAgencyRoutes(api, deps);
     userRoutes(api, deps);
@@ -76,16 +87,25 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     ratingRoutes(api, deps);
     notificationRoutes(api, deps);
     reportRoutes(api, deps);
+    dashboardRoutes(api, deps);
+    indexRoutes(api, deps);
   });
 
   const serveWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(webDist, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  if (serveWeb)
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // index.html is sent by the not-found handler below, with its CSP nonce (plugins/security.ts).
+      allowedPath: (pathName) => pathName !== '/index.html',
+    });
 
   app.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|healthz|openapi\.json|docs)(\/|$|\?)/.test(request.url);
     // Client-side routes of the SPA get index.html; API paths get a problem.
     if (serveWeb && request.method === 'GET' && !isApi) {
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      return sendSpaIndex(reply, path.join(webDist, 'index.html'));
     }
     return sendProblem(
       reply,

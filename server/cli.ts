@@ -24,6 +24,7 @@ import {
   collectWorkbook,
   writeCatalogueWorkbook,
 } from './modules/catalogue/catalogue.excel.ts';
+import { verifyCounters } from './modules/reports/verify.ts';
 import { insertUser, replaceGrants } from './modules/users/users.repository.ts';
 import { type DemoAccount, isEmpty, seedDemo } from './seed/demo.ts';
 import { startMotcua } from './start.ts';
@@ -230,6 +231,29 @@ program
         console.error('Có lỗi: không nhập dòng nào.');
         process.exitCode = 1;
       }
+    }),
+  );
+
+const reports = program.command('reports').description('báo cáo (Biểu 06/VPCP/KSTT)');
+
+reports
+  .command('verify')
+  .description('đối chiếu bộ đếm Biểu 06 với đếm lại toàn bộ từ hồ sơ; mã thoát khác 0 nếu lệch')
+  .option('--months <n>', 'số tháng gần nhất được đối chiếu cả biểu', '3')
+  .action((o: { months: string }) =>
+    withExistingDb(async (d) => {
+      const t0 = performance.now();
+      const r = await verifyCounters(d.db, systemClock.now(), Number(o.months));
+      for (const x of r.counterDifferences)
+        console.error(`Lệch ${x.table} (${x.side}) ${x.agencyId} ${x.procedureId} ${x.day}: ${x.values}`);
+      for (const x of r.reportDifferences) console.error(`Lệch Biểu 06: ${x}`);
+      const ok = r.counterDifferences.length === 0 && r.reportDifferences.length === 0;
+      console.log(
+        `${ok ? 'Khớp' : 'KHÔNG khớp'}: bộ đếm theo ngày so với đếm lại từ sự kiện` +
+          `${r.counterDifferences.length ? ` (${r.counterDifferences.length} chỗ lệch)` : ''}; ` +
+          `${r.reportsCompared} biểu so với đếm trực tiếp (${msSince(t0)}).`,
+      );
+      if (!ok) process.exitCode = 1;
     }),
   );
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { PaymentAccount } from '../domain/payment/payment.ts';
+import { hstsOf, type OidcConfig, oidcOf, SecurityEnv } from './config-security.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,6 +18,8 @@ const Env = z.object({
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   /** Outgoing mail server, e.g. `smtp://user:pass@host:587` (`smtps://` for TLS on 465); unset: mail is logged. */
   SMTP_URL: z.string().url().optional(),
+  /** How long the notification worker holds a claimed batch (also: how soon a crashed process's batch is resent). */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
   MAIL_FROM: z.string().min(3).default('Một cửa điện tử <no-reply@localhost>'),
   /** Minutes a one-time code for citizen sign-up or password reset stays valid. */
   CITIZEN_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
@@ -72,6 +75,8 @@ export type Config = Readonly<{
   /** SMTP server for e-mail notifications; undefined: e-mails are written to the log, never claimed sent. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Seconds a claimed outbox batch stays with its worker (see notifications/worker.ts). */
+  outboxLeaseSeconds: number;
   /** One-time codes for citizen accounts (ADR 0007): validity, wrong tries per code, resend spacing and caps. */
   citizenCodes: Readonly<{
     ttlMinutes: number;
@@ -86,10 +91,14 @@ export type Config = Readonly<{
   citizenConfirmRatePerMinute: number;
   /** Default account for fee transfers (VietQR); undefined: only agencies with their own account take payments. */
   payment: PaymentAccount | undefined;
+  /** Sign-in with the national digital ID (OpenID Connect, ADR 0009); undefined: off. */
+  oidc: OidcConfig | undefined;
+  /** Send Strict-Transport-Security (ADR 0010). */
+  hsts: boolean;
 }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
-  const e = Env.parse(env);
+  const e = Env.extend(SecurityEnv.shape).parse(env);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -105,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trackingRatePerMinute: 60,
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
+    outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
     mailFrom: e.MAIL_FROM,
     citizenCodes: {
       ttlMinutes: e.CITIZEN_CODE_TTL_MINUTES,
@@ -116,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     citizenCodeRatePerMinute: 10,
     citizenConfirmRatePerMinute: 30,
     payment: paymentAccountOf(e),
+    oidc: oidcOf(e, e.PUBLIC_URL.replace(/\/+$/, '')),
+    hsts: hstsOf(e, e.PUBLIC_URL),
     ...overrides,
   });
 }

@@ -34,6 +34,11 @@ export const Form06Query = z.strictObject({
   from: IsoDate,
   to: IsoDate,
   groupBy: Form06GroupBy.default('sector'),
+  /**
+   * `aggregates` (default): from the daily counters kept with the events; `recount`: straight from the dossiers and
+   * their events (slower; the reference the counters are checked against — the answers are the same).
+   */
+  source: z.enum(['aggregates', 'recount']).default('aggregates'),
 });
 export type Form06Query = z.infer<typeof Form06Query>;
 

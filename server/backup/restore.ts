@@ -38,6 +38,8 @@ export async function restoreBackup(
         `LOCK TABLE ${catalog.tables.map((t) => `public.${ident(t.name)}`).join(', ')} IN EXCLUSIVE MODE`,
       );
       await refuseUnlessEmpty(sql, catalog);
+      // The report counters are restored as backed up, not recounted while the events load (migration 0012).
+      await sql.query(`SET LOCAL motcua.restoring = 'on'`);
       const loader = new Loader(sql, catalog);
       const m = await walkBackup(file, {
         header: async (h) => {

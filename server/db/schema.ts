@@ -10,3 +10,4 @@ export * from './schema/dossiers.ts';
 export * from './schema/organisation.ts';
 export * from './schema/payments.ts';
 export * from './schema/ratings.ts';
+export * from './schema/reports.ts';

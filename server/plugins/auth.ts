@@ -44,13 +44,15 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
   });
 }
 
+/** Whether cookies get `Secure`: as configured, or (`auto`) when the request came over HTTPS. */
+export const isSecureRequest = (request: FastifyRequest, deps: Deps) =>
+  deps.config.cookieSecure === 'auto' ? request.protocol === 'https' : deps.config.cookieSecure;
+
 export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, deps: Deps, token: string) {
-  const secure =
-    deps.config.cookieSecure === 'auto' ? request.protocol === 'https' : deps.config.cookieSecure;
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
-    secure,
+    secure: isSecureRequest(request, deps),
     path: '/',
     maxAge: Math.round(deps.config.sessionHours * 3600),
   });

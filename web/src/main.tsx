@@ -16,12 +16,15 @@ const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
 });
 
+// The nonce the server gave this page's <style> elements (Content-Security-Policy, ADR 0010); none in `vite dev`.
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
+
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} {...(styleNonce ? { getStyleNonce: () => styleNonce } : {})}>
       {/* Date pickers in Vietnamese, weeks from Monday; inputs show dd/MM/yyyy (see components/date-field.tsx). */}
       <DatesProvider settings={{ locale: 'vi', firstDayOfWeek: 1 }}>
         <SessionProvider>

@@ -63,7 +63,7 @@ const badCredentials = () =>
   new AppError('UNAUTHENTICATED', 'Số điện thoại, thư điện tử hoặc mật khẩu không đúng');
 
 /** Opens a session for the citizen in the caller's transaction (ADR 0003: only the token's hash is stored). */
-async function openSession(
+export async function openSession(
   tx: Tx,
   ctx: Ctx,
   user: repo.CitizenRow,

@@ -30,11 +30,15 @@ export const BACKOFF_MS: readonly number[] = [
   720 * MINUTE,
 ];
 export const MAX_ATTEMPTS = BACKOFF_MS.length + 1;
-/** How long a claimed batch is ours before another worker may take it again (covers SMTP timeouts × batch). */
+/**
+ * How long a claimed batch is ours before another worker may take it again (covers SMTP timeouts for a batch
+ * sent at once). It is also how long the rows a crashed process had claimed wait before another process sends
+ * them: configurable (`OUTBOX_LEASE_SECONDS`); this is the default.
+ */
 export const LEASE_MS = 15 * MINUTE;
 const BATCH_SIZE = 10;
-/** Batches per run, so one run has an end even when rows keep arriving. */
-const MAX_BATCHES = 20;
+/** A run stops claiming after this long, so it has an end even when rows keep arriving. */
+const RUN_BUDGET_MS = 10_000;
 const POLL_MS = 5_000;
 
 export type RunSummary = { sent: number; logged: number; retry: number; failed: number; lost: number };
@@ -43,7 +47,7 @@ type Outcome = keyof RunSummary;
 export type WorkerDeps = Readonly<{
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'>;
+  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'outboxLeaseSeconds'>>;
   log: Log;
   /** Defaults to the channels the configuration selects (channels.ts). */
   channels?: Channels;
@@ -57,6 +61,7 @@ const errorText = (err: unknown) =>
 export function createNotificationWorker(deps: WorkerDeps) {
   const channels = deps.channels ?? channelsFrom(deps.config, deps.log);
   const { db, clock, log } = deps;
+  const leaseMs = deps.config.outboxLeaseSeconds ? deps.config.outboxLeaseSeconds * 1000 : LEASE_MS;
 
   async function fail(row: OutboxRow, err: unknown, permanent: boolean): Promise<Outcome> {
     const now = clock.now();
@@ -112,10 +117,13 @@ export function createNotificationWorker(deps: WorkerDeps) {
   /** Delivers everything due now (in batches); returns what happened. Tests call this directly. */
   async function runOnce(): Promise<RunSummary> {
     const summary: RunSummary = { sent: 0, logged: 0, retry: 0, failed: 0, lost: 0 };
-    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const started = performance.now();
+    while (performance.now() - started < RUN_BUDGET_MS) {
       const now = clock.now();
-      const rows = await claimDue(db, now, BATCH_SIZE, new Date(now.getTime() + LEASE_MS));
-      for (const row of rows) summary[await deliver(row)]++;
+      const rows = await claimDue(db, now, BATCH_SIZE, new Date(now.getTime() + leaseMs));
+      // The rows of a batch go out together: each is settled on its own, and one slow recipient does not hold
+      // up the others for longer than the batch.
+      for (const outcome of await Promise.all(rows.map(deliver))) summary[outcome]++;
       if (rows.length < BATCH_SIZE) break;
     }
     return summary;

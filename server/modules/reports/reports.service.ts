@@ -1,10 +1,24 @@
-/** Biểu 06/VPCP/KSTT by direct recount: read the dossiers, let domain/reports count them. */
-import { countCells, factsOfDossier, periodWindow } from '../../../domain/reports/form06.ts';
+/**
+ * Biểu 06/VPCP/KSTT: from the daily counters (default; ADR 0011) or by direct recount of the dossiers; either way
+ * domain/reports does the arithmetic and builds the rows.
+ */
+
+import {
+  countCells,
+  type Form06Cell,
+  type Form06Period,
+  factsOfDossier,
+  type PeriodWindow,
+  periodWindow,
+} from '../../../domain/reports/form06.ts';
+import { cellsFromTotals, dayBefore, judgementOf } from '../../../domain/reports/form06-aggregates.ts';
 import { buildForm06, type Form06Query, type Form06Report } from '../../../domain/reports/form06-rows.ts';
 import type { Ctx } from '../../context.ts';
+import type { Queryable } from '../../db/tx.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { requireStaff } from '../access/access.ts';
 import { type AgencyRow, findAgency, listAgencies } from '../agencies/agencies.repository.ts';
+import { listCellTotals } from './aggregates.repository.ts';
 import { reportAccess } from './reports.policy.ts';
 import { listForm06Records } from './reports.repository.ts';
 
@@ -54,13 +68,13 @@ export async function form06(ctx: Ctx, query: Form06Query): Promise<Form06Docume
     throw new AppError('VALIDATION', e.message, { errors: [{ path: 'to', message: e.message }] });
   }
 
-  const [records, subtree, parent] = await Promise.all([
-    listForm06Records(ctx.db, agency.path, new Date(window.start), new Date(window.end)),
+  const [cells, subtree, parent] = await Promise.all([
+    form06Cells(ctx.db, query.source, agency.path, period, window),
     listAgencies(ctx.db, [agency.path]),
     agency.parentId ? findAgency(ctx.db, agency.parentId) : Promise.resolve(undefined),
   ]);
   const report = buildForm06({
-    cells: countCells(records.map(factsOfDossier), window),
+    cells,
     groupBy: query.groupBy,
     root: agency,
     agencies: subtree,
@@ -68,4 +82,39 @@ export async function form06(ctx: Ctx, query: Form06Query): Promise<Form06Docume
     asOf: new Date(window.asOf),
   });
   return { report, heading: headingOf(agency, parent), issuedAt: now };
+}
+
+/** Counts per (competent agency, procedure) of the subtree at `rootPath` for the period, from either source. */
+export function form06Cells(
+  q: Queryable,
+  source: Form06Query['source'],
+  rootPath: string,
+  period: Form06Period,
+  window: PeriodWindow,
+): Promise<Form06Cell[]> {
+  return source === 'recount'
+    ? recountCells(q, rootPath, window)
+    : aggregateCells(q, rootPath, period, window);
+}
+
+/** Direct recount: every dossier that may belong in the period, classified one by one. */
+async function recountCells(q: Queryable, rootPath: string, window: PeriodWindow): Promise<Form06Cell[]> {
+  const records = await listForm06Records(q, rootPath, new Date(window.start), new Date(window.end));
+  return countCells(records.map(factsOfDossier), window);
+}
+
+/** From the counters: three look-ups per (agency, procedure) of the subtree, whatever the number of dossiers. */
+async function aggregateCells(
+  q: Queryable,
+  rootPath: string,
+  period: Form06Period,
+  window: PeriodWindow,
+): Promise<Form06Cell[]> {
+  const judgement = judgementOf(period, window);
+  const totals = await listCellTotals(q, rootPath, {
+    beforeStart: dayBefore(period.from),
+    end: period.to,
+    judgedOn: judgement.day,
+  });
+  return cellsFromTotals(totals, judgement);
 }

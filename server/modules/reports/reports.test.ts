@@ -185,6 +185,22 @@ describe('Biểu 06 by direct recount, through the API', () => {
     expect(byProcedure.rows.map((x) => [x.code, x.received])).toEqual([['1.001022', 8]]);
   });
 
+  it('the counters (default) and a direct recount (source=recount) give the same report, every grouping', async () => {
+    const provincial = await t.login('ld.tinh');
+    for (const groupBy of ['sector', 'procedure', 'agency']) {
+      for (const [agencyId, period] of [
+        [w.province.id, march],
+        [w.commune.id, 'from=2026-02-01&to=2026-02-28'],
+        [w.commune.id, 'from=2026-02-24&to=2026-04-30'],
+      ]) {
+        const q = `agencyId=${agencyId}&${period}&groupBy=${groupBy}`;
+        const recount = await get(provincial, `${q}&source=recount`);
+        expect(await get(provincial, q)).toEqual(recount);
+        expect(await get(provincial, `${q}&source=aggregates`)).toEqual(recount);
+      }
+    }
+  });
+
   it('while the month runs, in progress is judged now, not at the end of the month', async () => {
     // (Dossiers stored after this moment still count: the recount reads what is in the database.)
     at('2026-03-03 12:00');

@@ -28,6 +28,8 @@ export const navItemsFor = (roles: readonly Role[]): NavItem[] => {
   if (roles.some((r) => r === 'deskOfficer' || r === 'specialist' || r === 'leader'))
     items.push({ label: 'Hồ sơ', to: '/ho-so' });
   if (roles.includes('leader')) items.push({ label: 'Cảnh báo hạn xử lý', to: '/ho-so/canh-bao' });
+  if (roles.some((r) => r === 'leader' || r === 'admin'))
+    items.push({ label: 'Bảng điều hành', to: '/bao-cao' });
   if (roles.some((r) => r === 'deskOfficer' || r === 'leader'))
     items.push({ label: 'Sổ theo dõi hồ sơ', to: '/ho-so/so-theo-doi' });
   if (staff) items.push({ label: 'Lịch làm việc', to: '/admin/calendar' });

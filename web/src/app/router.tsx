@@ -39,6 +39,9 @@ const DossierLogPage = page(
   'DossierLogPage',
 );
 const WarningsPage = page(() => import('../features/dossier-oversight/warnings-page.tsx'), 'WarningsPage');
+const DashboardPage = page(() => import('../features/reports/dashboard-page.tsx'), 'DashboardPage');
+const DrillPage = page(() => import('../features/reports/drill-page.tsx'), 'DrillPage');
+const TransparencyPage = page(() => import('../features/reports/transparency-page.tsx'), 'TransparencyPage');
 const DossierPage = page(() => import('../features/dossiers/dossier-page.tsx'), 'DossierPage');
 const InboxPage = page(() => import('../features/dossiers/inbox-page.tsx'), 'InboxPage');
 const IntakePage = page(() => import('../features/dossiers/intake-page.tsx'), 'IntakePage');
@@ -76,6 +79,10 @@ const dossierStaff = (element: ReactNode) => (
   <RequireRole roles={['deskOfficer', 'specialist', 'leader']}>{element}</RequireRole>
 );
 const citizenOnly = (element: ReactNode) => <RequireCitizen>{element}</RequireCitizen>;
+// Who the server lets read the dashboards (dashboards.policy.ts).
+const dashboardReaders = (element: ReactNode) => (
+  <RequireRole roles={['leader', 'admin']}>{element}</RequireRole>
+);
 
 export const routes: RouteObject[] = [
   {
@@ -103,6 +110,12 @@ export const routes: RouteObject[] = [
       { index: true, element: <TrackingPage /> },
       { path: ':code', element: <TrackingPage /> },
     ],
+  },
+  // Public results of the one-stop service (công khai): counts only, no login.
+  {
+    path: '/cong-khai',
+    element: <PublicLayout />,
+    children: [{ index: true, element: <TransparencyPage /> }],
   },
   // The citizen portal (dịch vụ công trực tuyến): accounts, applying online, "my dossiers".
   {
@@ -150,6 +163,8 @@ export const routes: RouteObject[] = [
       { path: 'ho-so/canh-bao', element: leaderOnly(<WarningsPage />) },
       { path: 'ho-so/so-theo-doi', element: logReaders(<DossierLogPage />) },
       { path: 'ho-so/:id', element: dossierStaff(<DossierPage />) },
+      { path: 'bao-cao', element: dashboardReaders(<DashboardPage />) },
+      { path: 'bao-cao/ho-so', element: dashboardReaders(<DrillPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

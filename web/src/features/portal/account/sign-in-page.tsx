@@ -8,6 +8,13 @@ import { type FieldErrors, fieldErrors } from '../../../lib/form.ts';
 import { asApiError } from '../../../lib/use-api.ts';
 import { SignInRequest, signIn } from '../account.api.ts';
 import { AccountCard } from './code-field.tsx';
+import {
+  OidcButton,
+  OidcFailureAlert,
+  oidcFailureOf,
+  oidcStartHref,
+  useOidcStatus,
+} from './oidc-sign-in.tsx';
 import { returnPath } from './sign-up-page.tsx';
 
 /** Citizen sign-in with the phone number or e-mail proved at sign-up. */
@@ -20,6 +27,9 @@ export function SignInPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError>();
   const [sending, setSending] = useState(false);
+  const oidc = useOidcStatus();
+  const oidcFailure = oidcFailureOf(location.search);
+  const from = (location.state as { from?: unknown } | null)?.from;
 
   if (status === 'authenticated' && user?.kind === 'citizen' && !sending) {
     return <Navigate to={returnPath(location.state)} replace />;
@@ -34,14 +44,21 @@ export function SignInPage() {
     setError(undefined);
     if (!parsed.success) return;
     setSending(true);
+    let leaving = false;
     try {
       await signIn(parsed.data);
       await refresh();
+      // Came back from VNeID with an identifier that has an account here: link it now that the password proved it.
+      if (oidcFailure === 'accountExists' && oidc.enabled) {
+        leaving = true;
+        window.location.assign(oidcStartHref(oidc, returnPath(location.state)));
+        return;
+      }
       navigate(returnPath(location.state), { replace: true });
     } catch (e) {
       setError(asApiError(e));
     } finally {
-      setSending(false);
+      if (!leaving) setSending(false);
     }
   };
 
@@ -52,6 +69,8 @@ export function SignInPage() {
           Đăng nhập tài khoản công dân để tiếp tục.
         </Text>
       )}
+      {oidcFailure && <OidcFailureAlert reason={oidcFailure} displayName={oidc.displayName ?? 'VNeID'} />}
+      <OidcButton status={oidc} returnTo={typeof from === 'string' ? from : undefined} />
       <ErrorAlert error={error} preferDetail />
       <TextInput
         label="Số điện thoại hoặc thư điện tử"
