@@ -17,6 +17,7 @@ import { AppError } from './errors.ts';
 import { findAgencyByCode } from './modules/agencies/agencies.repository.ts';
 import { importUnits } from './modules/agencies/import-units.ts';
 import { recordAudit } from './modules/audit/audit.repository.ts';
+import { chainHeads, verifyAuditChain } from './modules/audit/chain.ts';
 import { hashPassword } from './modules/auth/password.ts';
 import { computeDue, getYear } from './modules/calendar/calendar.service.ts';
 import {
@@ -254,6 +255,28 @@ reports
           `${r.reportsCompared} biểu so với đếm trực tiếp (${msSince(t0)}).`,
       );
       if (!ok) process.exitCode = 1;
+    }),
+  );
+
+const audit = program.command('audit').description('nhật ký chống sửa đổi (chuỗi mã băm theo đơn vị)');
+
+audit
+  .command('verify')
+  .description(
+    'kiểm tra chuỗi mã băm của sự kiện hồ sơ và nhật ký; mã thoát khác 0 nếu có dòng bị sửa, xóa, đổi thứ tự',
+  )
+  .action(() =>
+    withExistingDb(async (d) => {
+      const t0 = performance.now();
+      const problems = await verifyAuditChain(d.db);
+      for (const p of problems) console.error(`${p.chain ?? '—'} #${p.seq ?? '—'}: ${p.problem}`);
+      const heads = await chainHeads(d.db);
+      for (const h of heads) console.log(`${h.chain} #${h.seq} ${h.hash}`);
+      console.log(
+        `${problems.length === 0 ? 'Nguyên vẹn' : `PHÁT HIỆN ${problems.length} chỗ bất thường`}: ` +
+          `${heads.length} chuỗi, ${heads.reduce((n, h) => n + h.seq, 0)} mắt xích (${msSince(t0)}).`,
+      );
+      if (problems.length > 0) process.exitCode = 1;
     }),
   );
 

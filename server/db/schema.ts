@@ -3,6 +3,7 @@
  * the code imports.
  */
 
+export * from './schema/audit-chain.ts';
 export * from './schema/calendar.ts';
 export * from './schema/catalogue.ts';
 export * from './schema/citizens.ts';
