@@ -3,6 +3,7 @@
  * port, so that a test can kill it (SIGKILL: no shutdown code runs) and start it again on the same address.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -73,3 +74,11 @@ export function appProcess(o: Readonly<{ port: number; env: Record<string, strin
     stderr: () => errors,
   };
 }
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
