@@ -5,8 +5,6 @@
  * Vietnamese locale); A4 landscape, header rows repeated on every page.
  */
 import ExcelJS from 'exceljs';
-import { dayNumberFromIso, viFromDayNumber } from '../../../domain/calendar/civil.ts';
-import { periodWindow } from '../../../domain/reports/form06.ts';
 import {
   FORM06_CODE,
   FORM06_TITLE,
@@ -15,7 +13,8 @@ import {
   form06Header,
 } from '../../../domain/reports/form06-layout.ts';
 import type { Form06Row } from '../../../domain/reports/form06-rows.ts';
-import { formatDateTime, nfc, vietnameseDateLine } from '../../pdf/format.ts';
+import { nfc, vietnameseDateLine } from '../../pdf/format.ts';
+import { periodLine, rowTitle } from './form06-text.ts';
 import type { Form06Document } from './reports.service.ts';
 
 export const FORM06_SHEET = 'Biểu 06';
@@ -50,23 +49,6 @@ function block(
   cell.value = nfc(text);
   cell.font = { name: FONT, size: 13, ...font };
   cell.alignment = { horizontal, vertical: 'middle', wrapText: true };
-}
-
-/** What the first text column shows for a row. */
-function rowTitle(row: Form06Row): string {
-  if (row.scope === 'own') return `${row.label} (trực tiếp giải quyết)`;
-  if (row.sectorName !== null && row.code) return `${row.label} (${row.code})`;
-  return row.label;
-}
-
-function periodLine(doc: Form06Document): string {
-  const { from, to } = doc.report.period;
-  const line = `Kỳ báo cáo: từ ngày ${viFromDayNumber(dayNumberFromIso(from))} đến ngày ${viFromDayNumber(dayNumberFromIso(to))}`;
-  const asOf = new Date(doc.report.asOf);
-  // A period that has not ended yet is counted as of now: say so.
-  return asOf.getTime() < periodWindow(doc.report.period, asOf).end
-    ? `${line} (số liệu tính đến ${formatDateTime(asOf)})`
-    : line;
 }
 
 function writeHeader(ws: ExcelJS.Worksheet, doc: Form06Document): void {

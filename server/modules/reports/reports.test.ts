@@ -1,6 +1,8 @@
+import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Form06Report, Form06Row } from '../../../domain/reports/form06-rows.ts';
+import { pdfFonts, pdfInfo, pdfText, squeeze } from '../../pdf/poppler.testing.ts';
 import { make } from '../../test/factories.ts';
 import { expectProblem, makeTestApp, type TestApp } from '../../test/harness.ts';
 import { dossierWorld, intakeOf, onlineApplicationOf, uploadTestPdf } from '../dossiers/test-world.ts';
@@ -245,7 +247,7 @@ describe('Biểu 06 by direct recount, through the API', () => {
       'Số mới tiếp nhận trực tiếp hoặc dịch vụ bưu chính',
       'Trả trước hạn',
       'Trả đúng thời hạn',
-      'Trả quá hạn',
+      'Quá hạn',
       'Trong hạn',
       'Quá hạn',
     ]);
@@ -259,6 +261,34 @@ describe('Biểu 06 by direct recount, through the API', () => {
     expect(counts(FORM06_FIRST_DATA_ROW)).toEqual(expected);
     expect(text(FORM06_FIRST_DATA_ROW + 1, 2)).toBe('Tổng cộng');
     expect(counts(FORM06_FIRST_DATA_ROW + 1)).toEqual(expected);
+  });
+
+  it('the PDF (A4 landscape, Tinos) prints the header, the column groups and the same counts', async () => {
+    const res = await leader.get(`/api/reports/form06.pdf?agencyId=${w.commune.id}&${march}&groupBy=sector`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = res.rawPayload;
+    const info = await pdfInfo(pdf);
+    expect([Math.round(info.width), Math.round(info.height)]).toEqual([842, 595]);
+    expect(await pdfFonts(pdf)).toContain('Tinos');
+    if (process.env.FORM06_PDF_OUT) await writeFile(process.env.FORM06_PDF_OUT, pdf);
+    const text = squeeze(await pdfText(pdf));
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'UBND XÃ AN',
+      'An, ngày 02 tháng 04 năm 2026',
+      'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
+      'Kỳ báo cáo: từ ngày 01/03/2026 đến ngày 31/03/2026',
+      'Kết quả giải quyết',
+      'Quá hạn',
+      '(14)',
+      'Hộ tịch',
+      'Tổng cộng',
+      'THỦ TRƯỞNG ĐƠN VỊ',
+    ])
+      expect(text).toContain(expected);
+    // The counts of the sector row, in column order (the same as the Excel file's).
+    expect(text).toMatch(/Hộ tịch\s+8\s+1\s+1\s+6\s+4\s+1\s+1\s+2\s+3\s+2\s+1\s+1/);
   });
 
   it('who may read: leaders and desk officers of the subtree; others 403; outside the subtree 404', async () => {

@@ -11,7 +11,7 @@ import { listAgencies } from '../agencies/agencies.api.ts';
 import { AgencySelect } from '../agencies/agency-select.tsx';
 import { ONLINE_COLOR, RateLine, StackedBars, UnitBars } from './charts.tsx';
 import { QualityPanels } from './quality-panels.tsx';
-import { drillHref, form06XlsxUrl, getDashboard } from './reports.api.ts';
+import { drillHref, form06PdfUrl, form06XlsxUrl, getDashboard } from './reports.api.ts';
 import { Tiles } from './tiles.tsx';
 import { UnitsTable } from './units-table.tsx';
 
@@ -170,9 +170,14 @@ export function DashboardPage() {
             </Group>
             {canExport &&
               (ready ? (
-                <Button component="a" href={form06XlsxUrl(query)} download size="xs" variant="default">
-                  Xuất Biểu 06 (Excel)
-                </Button>
+                <Group gap="xs">
+                  <Button component="a" href={form06XlsxUrl(query)} download size="xs" variant="default">
+                    Xuất Biểu 06 (Excel)
+                  </Button>
+                  <Button component="a" href={form06PdfUrl(query)} download size="xs" variant="default">
+                    Biểu 06 (PDF để in)
+                  </Button>
+                </Group>
               ) : (
                 <Button size="xs" variant="default" disabled>
                   Xuất Biểu 06 (Excel)

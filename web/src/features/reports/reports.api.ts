@@ -39,6 +39,10 @@ export const drillHref = (p: DrillParams, dashboardAgencyId?: string): string =>
 export const form06XlsxUrl = (q: DashboardQuery, groupBy: 'agency' | 'sector' = 'agency'): string =>
   `/api/reports/form06.xlsx?${qs({ ...q, groupBy })}`;
 
+/** The same Biểu 06 as a PDF to print and sign (GET /api/reports/form06.pdf). */
+export const form06PdfUrl = (q: DashboardQuery, groupBy: 'agency' | 'sector' = 'agency'): string =>
+  `/api/reports/form06.pdf?${qs({ ...q, groupBy })}`;
+
 /** Decision 766 for the same agency and period. */
 export const getServiceIndex = (q: DashboardQuery) => api.get(`/api/indices/766?${qs(q)}`, ServiceIndex);
 
