@@ -6,7 +6,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
  * The tamper-evident record (issue 8): every row appended to `dossier_events` and `audit_events` gets a link in
  * its agency's hash chain, written by a trigger in the same transaction. A link holds the SHA-256 of the row as
  * it was written and `hash = sha256(prev_hash ‖ row_hash ‖ seq)`; `audit_chain_verify()` recomputes everything
- * (migration 0013, docs/SECURITY.md). Editing, deleting or reordering a chained row — or a link — breaks it.
+ * (migration 0013, ADR 0012, docs/SECURITY.md). Editing, deleting or reordering a chained row — or a link — breaks it.
  */
 export const auditChain = pgTable(
   'audit_chain',
