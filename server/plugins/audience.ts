@@ -133,6 +133,7 @@ export const AUDIENCE: Readonly<Record<string, Audience>> = {
   'GET /api/warnings': leader,
   'GET /api/reports/form06': 'staff',
   'GET /api/reports/form06.xlsx': 'staff',
+  'GET /api/reports/form06.pdf': 'staff',
 
   // Dashboards: leaders and administrators of the agency (dashboards.policy.ts); the public transparency page.
   'GET /api/dashboards/overview': 'staff',

@@ -22,6 +22,8 @@ import { listProcedureWorkflows } from './workflows.repository.ts';
 /** Domain refusals become problems: an invalid change is a VALIDATION, a closed version an INVALID_TRANSITION. */
 function asProblem(e: unknown): never {
   if (e instanceof VersionNotEditableError) throw new AppError('INVALID_TRANSITION', e.message);
+  // A date of the right shape that does not exist (2026-02-30): the calendar refuses it (found by fuzzing).
+  if (e instanceof RangeError) throw new AppError('VALIDATION', e.message);
   if (e && typeof e === 'object' && 'issues' in e && Array.isArray(e.issues)) {
     throw new AppError('VALIDATION', 'Phiên bản không hợp lệ', {
       errors: (e.issues as { path: PropertyKey[]; message: string }[]).map((i) => ({
