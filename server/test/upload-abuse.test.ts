@@ -161,6 +161,8 @@ describe('hostile uploads', () => {
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
     expect(String(res.headers['content-type'])).toContain('application/problem+json');
+    // Refused from the sizes its directory declares, before anything is inflated.
+    expect(res.json().detail).toContain('bất thường');
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
   });
 });

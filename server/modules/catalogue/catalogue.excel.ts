@@ -42,6 +42,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { type CatalogueAction, canOnCatalogue } from './catalogue.policy.ts';
 import * as repo from './catalogue.repository.ts';
 import { findWorkflow } from './workflows.repository.ts';
+import { checkZip } from './zip-guard.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FONT = 'Times New Roman';
@@ -103,8 +104,23 @@ const unreadable = () =>
     'Không đọc được tệp: cần một bảng tính Excel (.xlsx) theo mẫu danh mục thủ tục',
   );
 
+/**
+ * What a catalogue workbook may inflate to: the whole national catalogue with its versions is a few MB; 200 MB and
+ * a 200:1 ratio per entry leave room and still refuse a zip bomb before it is inflated.
+ */
+const WORKBOOK_LIMITS = { maxTotalBytes: 200 * 1024 * 1024, maxRatio: 200, maxEntries: 2000 };
+
 /** Reads the known sheets of a workbook as rows keyed by their header; unknown sheets are ignored. */
 export async function readCatalogueWorkbook(buffer: Buffer): Promise<Sheets> {
+  const verdict = checkZip(buffer, WORKBOOK_LIMITS);
+  if (!verdict.ok) {
+    throw verdict.reason === 'not a ZIP container'
+      ? unreadable()
+      : new AppError(
+          'BAD_REQUEST',
+          `Tệp bảng tính bất thường, không mở (${verdict.reason}): có thể là tệp nén độc hại`,
+        );
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
