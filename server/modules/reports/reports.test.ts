@@ -247,7 +247,7 @@ describe('Biểu 06 by direct recount, through the API', () => {
       'Số mới tiếp nhận trực tiếp hoặc dịch vụ bưu chính',
       'Trả trước hạn',
       'Trả đúng thời hạn',
-      'Quá hạn',
+      'Trả quá hạn',
       'Trong hạn',
       'Quá hạn',
     ]);
