@@ -1,61 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { browserAvailable, type Harness, startHarness } from './harness.ts';
+import { apiAs, receiveDueInARow } from './oversight-steps.ts';
 import { demoPassword, login } from './pages.ts';
 
 // Page code as strings: this file is type-checked without the DOM library (tsconfig.json), like the others.
 const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
-
-type Dossier = { id: string; code: string; dueAt: string };
-
-/** A staff member working through the API in their own browser context (cookies), for setting the scene. */
-async function apiAs(context: BrowserContext, username: string) {
-  const request: APIRequestContext = context.request;
-  const res = await request.post('/api/auth/login', { data: { username, password: demoPassword } });
-  if (!res.ok()) throw new Error(`login ${username}: ${res.status()} ${await res.text()}`);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const send = async <T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> => {
-    const r = await request.fetch(path, {
-      method,
-      headers: { 'x-csrf-token': csrfToken },
-      ...(data === undefined ? {} : { data }),
-    });
-    if (!r.ok()) throw new Error(`${method} ${path}: ${r.status()} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-  return {
-    get: <T>(path: string) => send<T>('GET', path),
-    post: <T>(path: string, data: unknown) => send<T>('POST', path, data),
-  };
-}
-
-type Api = Awaited<ReturnType<typeof apiAs>>;
-
-/** A complete direct intake at the desk: the declaration and one evidence document (`key`). */
-const receive = (
-  desk: Api,
-  receivingAgencyId: string,
-  procedureCode: string,
-  evidence: string,
-  name: string,
-) =>
-  desk.post<Dossier>('/api/dossiers', {
-    procedureCode,
-    receivingAgencyId,
-    applicant: {
-      kind: 'person',
-      fullName: name,
-      citizenId: '001090012345',
-      phone: '0912345678',
-      address: { street: 'Số 5 phố Hàng Bông' },
-    },
-    documents: [
-      { key: 'declaration', kind: 'original' },
-      { key: evidence, kind: 'certifiedCopy' },
-    ],
-  });
 
 describe.skipIf(!browserAvailable())('deadline warnings and the dossier log (leader)', () => {
   let h: Harness;
@@ -96,12 +48,8 @@ describe.skipIf(!browserAvailable())('deadline warnings and the dossier log (lea
     const specialistCtx = await h.newPage('desktop');
     const desk = await apiAs(deskCtx.context, 'tiepnhan.hoankiem');
     const specialist = await apiAs(specialistCtx.context, 'chuyenvien.hoankiem');
-    const { items } = await desk.get<{ items: { id: string; agencyCode: string | null }[] }>('/api/agencies');
-    const centre = items.find((a) => a.agencyCode === '000.01.01.H26')!.id;
-    // Local time limits: 1, 2 and 3 working days, so due on three working days in a row (W1, W2, W3 at 17:00).
-    const late = await receive(desk, centre, '1.004845', 'evidence', 'Nguyễn Văn An');
-    const today = await receive(desk, centre, '1.001022', 'evidence', 'Trần Thị Bình');
-    const tomorrow = await receive(desk, centre, '1.004884', 'priorRecord', 'Lê Văn Cường');
+    // Due on three working days in a row (W1, W2, W3 at 17:00).
+    const [late, today, tomorrow] = await receiveDueInARow(desk);
     expect(Date.parse(late.dueAt)).toBeLessThan(Date.parse(today.dueAt));
     expect(Date.parse(today.dueAt)).toBeLessThan(Date.parse(tomorrow.dueAt));
     // The first goes on to the specialist, who takes it.

@@ -1,52 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { browserAvailable, type Harness, startHarness } from './harness.ts';
+import { apiAs, receiveDueInARow } from './oversight-steps.ts';
 import { demoPassword, login } from './pages.ts';
 
 // Page code as strings: this file is type-checked without the DOM library (tsconfig.json), like the others.
 const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
-
-type Dossier = { id: string; code: string; dueAt: string };
-
-/** The desk officer working through the API in their own browser context, to set the scene. */
-async function deskApi(context: BrowserContext) {
-  const request: APIRequestContext = context.request;
-  const res = await request.post('/api/auth/login', {
-    data: { username: 'tiepnhan.hoankiem', password: demoPassword },
-  });
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const send = async <T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> => {
-    const r = await request.fetch(path, {
-      method,
-      headers: { 'x-csrf-token': csrfToken },
-      ...(data === undefined ? {} : { data }),
-    });
-    if (!r.ok()) throw new Error(`${method} ${path}: ${r.status()} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-  return {
-    get: <T>(p: string) => send<T>('GET', p),
-    post: <T>(p: string, d: unknown) => send<T>('POST', p, d),
-  };
-}
-
-const intake = (receivingAgencyId: string, procedureCode: string, evidence: string, fullName: string) => ({
-  procedureCode,
-  receivingAgencyId,
-  applicant: {
-    kind: 'person',
-    fullName,
-    citizenId: '001090012345',
-    phone: '0912345678',
-    address: { street: 'Số 5 phố Hàng Bông' },
-  },
-  documents: [
-    { key: 'declaration', kind: 'original' },
-    { key: evidence, kind: 'certifiedCopy' },
-  ],
-});
 
 /** 'YYYY-MM-DD' of an instant in Vietnam time. */
 const vnDay = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -67,23 +28,7 @@ describe.skipIf(!browserAvailable())(
     it('a leader drills from "Quá hạn" into exactly the overdue dossiers and exports the same numbers', async () => {
       // ── The scene: three dossiers received now at the ward's centre, due on three working days in a row ──
       const scene = await h.newPage('desktop');
-      const desk = await deskApi(scene.context);
-      const { items } = await desk.get<{ items: { id: string; agencyCode: string | null }[] }>(
-        '/api/agencies',
-      );
-      const centre = items.find((a) => a.agencyCode === '000.01.01.H26')!.id;
-      const first = await desk.post<Dossier>(
-        '/api/dossiers',
-        intake(centre, '1.004845', 'evidence', 'Nguyễn Văn An'),
-      );
-      const second = await desk.post<Dossier>(
-        '/api/dossiers',
-        intake(centre, '1.001022', 'evidence', 'Trần Thị Bình'),
-      );
-      const third = await desk.post<Dossier>(
-        '/api/dossiers',
-        intake(centre, '1.004884', 'priorRecord', 'Lê Văn Cường'),
-      );
+      const [first, second, third] = await receiveDueInARow(await apiAs(scene.context, 'tiepnhan.hoankiem'));
       await scene.context.close();
       const receivedDay = vnDay(new Date().toISOString());
 

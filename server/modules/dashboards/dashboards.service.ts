@@ -35,9 +35,9 @@ import type { Queryable } from '../../db/tx.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { requireStaff } from '../access/access.ts';
 import { type AgencyRow, findAgency, listAgencies } from '../agencies/agencies.repository.ts';
+import { listForm06Records } from '../reports/reports.repository.ts';
 import { form06Cells } from '../reports/reports.service.ts';
 import { canSeeApplicants, dashboardAccess } from './dashboards.policy.ts';
-import { listDashboardRecords } from './dashboards.repository.ts';
 
 /** How many months the trend charts show. */
 const TREND_MONTHS = 12;
@@ -77,7 +77,7 @@ export async function getDashboard(ctx: Ctx, query: DashboardQuery): Promise<Das
   const [cells, subtree, records] = await Promise.all([
     cellsOf(ctx.db, agency, period, now),
     listAgencies(ctx.db, [agency.path]),
-    listDashboardRecords(ctx.db, agency.path, new Date(window.start), new Date(window.end)),
+    listForm06Records(ctx.db, agency.path, new Date(window.start), new Date(window.end)),
   ]);
   const report = buildForm06({
     cells,
@@ -135,7 +135,7 @@ export async function drillDown(ctx: Ctx, query: DrillQuery): Promise<DrillList>
   const period = { from: query.from, to: query.to };
   const window = windowOf(period, now);
   const [records, subtree] = await Promise.all([
-    listDashboardRecords(ctx.db, agency.path, new Date(window.start), new Date(window.end)),
+    listForm06Records(ctx.db, agency.path, new Date(window.start), new Date(window.end)),
     listAgencies(ctx.db, [agency.path]),
   ]);
   const names = new Map(subtree.map((a) => [a.id, a.name]));

@@ -3,7 +3,16 @@ import { countOf, type Dashboard, DrillColumn, type DrillList } from '../../../d
 import type { Form06Report } from '../../../domain/reports/form06-rows.ts';
 import { make } from '../../test/factories.ts';
 import { expectProblem, makeTestApp, type TestApp } from '../../test/harness.ts';
-import { dossierWorld, intakeOf, onlineApplicationOf, uploadTestPdf } from '../dossiers/test-world.ts';
+import type { dossierWorld } from '../dossiers/test-world.ts';
+import {
+  act,
+  type Client,
+  dossierSteps,
+  monthWorld,
+  ok,
+  signInOfficers,
+  vn,
+} from '../reports/reports.testing.ts';
 
 /**
  * The dashboard of March 2026, built through the real API. "Đăng ký nhận cha, mẹ, con" takes 2 working days.
@@ -22,37 +31,12 @@ import { dossierWorld, intakeOf, onlineApplicationOf, uploadTestPdf } from '../d
  */
 let t: TestApp;
 let w: Awaited<ReturnType<typeof dossierWorld>>;
-type Client = Awaited<ReturnType<TestApp['login']>>;
 let desk: Client;
-let specialist: Client;
 let leader: Client;
 let provincial: Client;
 const codes: Record<string, string> = {};
 
-const vn = (s: string) => new Date(`${s.replace(' ', 'T')}:00+07:00`);
 const at = (s: string) => t.clock.set(vn(s));
-
-async function ok(res: Awaited<ReturnType<Client['post']>>, status = 200) {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
-  return res.json();
-}
-const act = async (c: Client, id: string, body: Record<string, unknown>) =>
-  ok(await c.post(`/api/dossiers/${id}/actions`, body));
-
-async function receiveAt(name: string, when: string, client = desk, agencyId = w.centre.id) {
-  at(when);
-  const d = await ok(await client.post('/api/dossiers', intakeOf(agencyId)), 201);
-  codes[name] = d.code;
-  return d.id as string;
-}
-
-async function resolveAt(id: string, when: string) {
-  at(when);
-  await act(desk, id, { action: 'forward' });
-  await act(specialist, id, { action: 'forward' });
-  await act(leader, id, { action: 'attachResult', name: 'Trích lục đăng ký nhận cha, mẹ, con' });
-  expect((await act(leader, id, { action: 'forward' })).status).toBe('resolved');
-}
 
 const march = 'from=2026-03-01&to=2026-03-31';
 const overview = async (c: Client, q: string): Promise<Dashboard> =>
@@ -62,29 +46,35 @@ const drill = async (c: Client, q: string): Promise<DrillList> =>
 
 beforeAll(async () => {
   t = await makeTestApp({ sessionHours: 24 * 365 });
-  at('2026-02-23 08:00');
-  w = await dossierWorld(t);
-  await make.user(t.db, { username: 'cd.lan', citizen: true });
+  w = await monthWorld(t, '2026-02-23 08:00');
   await make.user(t.db, { username: 'ld.tinh', grants: [{ role: 'leader', agency: w.province }] });
   await make.user(t.db, { username: 'ld.binh', grants: [{ role: 'leader', agency: w.other }] });
-  desk = await t.login('mc.an');
-  specialist = await t.login('cv.an');
-  leader = await t.login('ld.an');
+  const officers = await signInOfficers(t);
+  ({ desk, leader } = officers);
   provincial = await t.login('ld.tinh');
   const lan = await t.login('cd.lan');
+  const { receive, resolve, submitOnline } = dossierSteps(
+    t,
+    w,
+    officers,
+    'Trích lục đăng ký nhận cha, mẹ, con',
+  );
+  const receiveAt = async (name: string, when: string, client = desk, agencyId = w.centre.id) => {
+    const d = await receive(when, client, agencyId);
+    codes[name] = d.code;
+    return d.id;
+  };
 
   const a = await receiveAt('A', '2026-02-26 10:00');
-  at('2026-02-28 20:00');
-  const files = [await uploadTestPdf(t, lan), await uploadTestPdf(t, lan)] as const;
-  const f = await ok(await lan.post('/api/online-dossiers', onlineApplicationOf(w.centre.id, ...files)), 201);
+  const f = await submitOnline('2026-02-28 20:00', lan);
   codes.F = f.code;
   const b = await receiveAt('B', '2026-03-02 09:15');
   at('2026-03-02 08:00');
   await act(desk, f.id, { action: 'accept' });
-  await resolveAt(a, '2026-03-03 09:00');
-  await resolveAt(b, '2026-03-03 10:00');
+  await resolve(a, '2026-03-03 09:00');
+  await resolve(b, '2026-03-03 10:00');
   const c = await receiveAt('C', '2026-03-09 09:00');
-  await resolveAt(c, '2026-03-11 16:00');
+  await resolve(c, '2026-03-11 16:00');
   await receiveAt('B2', '2026-03-10 09:00', await t.login('mc.binh'), w.other.id);
   await receiveAt('D', '2026-03-16 09:00');
   const e = await receiveAt('E', '2026-03-17 09:00');

@@ -2,32 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SatisfactionReport } from '../../../domain/dashboard/satisfaction.ts';
 import { make } from '../../test/factories.ts';
 import { expectProblem, makeTestApp, type TestApp } from '../../test/harness.ts';
-import { dossierWorld, onlineApplicationOf, uploadTestPdf } from '../dossiers/test-world.ts';
+import type { dossierWorld } from '../dossiers/test-world.ts';
+import { act, dossierSteps, monthWorld, ok, signInOfficers, vn } from '../reports/reports.testing.ts';
 
 /** Two online dossiers at Xã An, resolved and rated in March 2026: one all "very satisfied", one less so. */
 let t: TestApp;
 let w: Awaited<ReturnType<typeof dossierWorld>>;
-type Client = Awaited<ReturnType<TestApp['login']>>;
 
-const vn = (s: string) => new Date(`${s.replace(' ', 'T')}:00+07:00`);
 const at = (s: string) => t.clock.set(vn(s));
-async function ok(res: Awaited<ReturnType<Client['post']>>, status = 200) {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
-  return res.json();
-}
 
 beforeAll(async () => {
   t = await makeTestApp({ sessionHours: 24 * 365 });
-  at('2026-03-02 08:00');
-  w = await dossierWorld(t);
-  await make.user(t.db, { username: 'cd.lan', citizen: true });
+  w = await monthWorld(t, '2026-03-02 08:00');
   await make.user(t.db, { username: 'ld.tinh', grants: [{ role: 'leader', agency: w.province }] });
-  const desk = await t.login('mc.an');
-  const specialist = await t.login('cv.an');
-  const leader = await t.login('ld.an');
+  const officers = await signInOfficers(t);
   const lan = await t.login('cd.lan');
-  const act = async (c: Client, id: string, body: Record<string, unknown>) =>
-    ok(await c.post(`/api/dossiers/${id}/actions`, body));
+  const { submitOnline, resolve } = dossierSteps(t, w, officers);
   const answers = [
     {
       convenience: 'verySatisfied',
@@ -43,17 +33,10 @@ beforeAll(async () => {
     },
   ];
   for (const [i, a] of answers.entries()) {
-    at(`2026-03-0${2 + i} 08:00`);
-    const files = [await uploadTestPdf(t, lan), await uploadTestPdf(t, lan)] as const;
-    const f = await ok(
-      await lan.post('/api/online-dossiers', onlineApplicationOf(w.centre.id, ...files)),
-      201,
-    );
-    await act(desk, f.id, { action: 'accept' });
-    await act(desk, f.id, { action: 'forward' });
-    await act(specialist, f.id, { action: 'forward' });
-    await act(leader, f.id, { action: 'attachResult', name: 'Trích lục' });
-    await act(leader, f.id, { action: 'forward' });
+    const when = `2026-03-0${2 + i} 08:00`;
+    const f = await submitOnline(when, lan);
+    await act(officers.desk, f.id, { action: 'accept' });
+    await resolve(f.id, when);
     at(`2026-03-1${i} 09:00`);
     const reasons = a.staffAttitude === 'notSatisfied' ? { staffAttitude: 'Hướng dẫn chưa rõ ràng' } : {};
     await ok(await lan.post(`/api/dossiers/${f.id}/rating`, { answers: a, reasons }), 201);

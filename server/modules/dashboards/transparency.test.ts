@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transparency } from '../../../domain/dashboard/transparency.ts';
 import { expectProblem, makeTestApp, type TestApp } from '../../test/harness.ts';
-import { dossierWorld, intakeOf } from '../dossiers/test-world.ts';
+import { dossierWorld } from '../dossiers/test-world.ts';
+import { type Client, dossierSteps, ok, signInOfficers, vn } from '../reports/reports.testing.ts';
 
 /**
  * Public figures on Friday 20/03/2026. "Đăng ký nhận cha, mẹ, con" takes 2 working days.
@@ -12,43 +13,24 @@ import { dossierWorld, intakeOf } from '../dossiers/test-world.ts';
  */
 let t: TestApp;
 let w: Awaited<ReturnType<typeof dossierWorld>>;
-type Client = Awaited<ReturnType<TestApp['login']>>;
 const codes: string[] = [];
-
-const vn = (s: string) => new Date(`${s.replace(' ', 'T')}:00+07:00`);
-const at = (s: string) => t.clock.set(vn(s));
-async function ok(res: Awaited<ReturnType<Client['post']>>, status = 200) {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
-  return res.json();
-}
 
 beforeAll(async () => {
   t = await makeTestApp({ sessionHours: 24 * 365, trackingRatePerMinute: 8 });
-  at('2026-01-02 08:00');
+  t.clock.set(vn('2026-01-02 08:00'));
   w = await dossierWorld(t);
-  const desk = await t.login('mc.an');
-  const specialist = await t.login('cv.an');
-  const leader = await t.login('ld.an');
-  const act = async (c: Client, id: string, body: Record<string, unknown>) =>
-    ok(await c.post(`/api/dossiers/${id}/actions`, body));
-  const receive = async (when: string, client = desk, agencyId = w.centre.id) => {
-    at(when);
-    const d = await ok(await client.post('/api/dossiers', intakeOf(agencyId)), 201);
+  const steps = dossierSteps(t, w, await signInOfficers(t));
+  const receive = async (when: string, client?: Client, agencyId?: string) => {
+    const d = await steps.receive(when, client, agencyId);
     codes.push(d.code);
-    return d.id as string;
+    return d.id;
   };
-  const resolve = async (id: string, when: string) => {
-    at(when);
-    await act(desk, id, { action: 'forward' });
-    await act(specialist, id, { action: 'forward' });
-    await act(leader, id, { action: 'attachResult', name: 'Trích lục' });
-    await act(leader, id, { action: 'forward' });
-  };
+  const { resolve } = steps;
   await resolve(await receive('2026-01-05 09:00'), '2026-01-06 10:00');
   await resolve(await receive('2026-03-02 09:00'), '2026-03-03 10:00');
   await receive('2026-03-09 09:00');
   await receive('2026-03-10 09:00', await t.login('mc.binh'), w.other.id);
-  at('2026-03-20 10:00');
+  t.clock.set(vn('2026-03-20 10:00'));
 });
 afterAll(() => t.close());
 

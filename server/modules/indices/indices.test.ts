@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationReport } from '../../../domain/indices/evaluation.ts';
 import type { IndicatorScore, ServiceIndex } from '../../../domain/indices/service-index.ts';
 import { demoCatalogue } from '../../seed/demo-catalogue.ts';
-import { make } from '../../test/factories.ts';
 import { expectProblem, makeTestApp, type TestApp } from '../../test/harness.ts';
-import { dossierWorld, intakeOf, onlineApplicationOf, uploadTestPdf } from '../dossiers/test-world.ts';
+import type { dossierWorld } from '../dossiers/test-world.ts';
+import { act, dossierSteps, monthWorld, ok, signInOfficers, vn } from '../reports/reports.testing.ts';
 
 /**
  * Decision 766 for Xã An, March 2026, through the real API ("Đăng ký nhận cha, mẹ, con": 2 working days).
@@ -16,40 +16,19 @@ import { dossierWorld, intakeOf, onlineApplicationOf, uploadTestPdf } from '../d
  */
 let t: TestApp;
 let w: Awaited<ReturnType<typeof dossierWorld>>;
-type Client = Awaited<ReturnType<TestApp['login']>>;
 
-const vn = (s: string) => new Date(`${s.replace(' ', 'T')}:00+07:00`);
 const at = (s: string) => t.clock.set(vn(s));
-async function ok(res: Awaited<ReturnType<Client['post']>>, status = 200) {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
-  return res.json();
-}
 
 beforeAll(async () => {
   t = await makeTestApp({ sessionHours: 24 * 365 });
-  at('2026-02-23 08:00');
-  w = await dossierWorld(t);
-  await make.user(t.db, { username: 'cd.lan', citizen: true });
-  const desk = await t.login('mc.an');
-  const specialist = await t.login('cv.an');
-  const leader = await t.login('ld.an');
+  w = await monthWorld(t, '2026-02-23 08:00');
+  const officers = await signInOfficers(t);
   const lan = await t.login('cd.lan');
-  const act = async (c: Client, id: string, body: Record<string, unknown>) =>
-    ok(await c.post(`/api/dossiers/${id}/actions`, body));
-  const resolve = async (id: string, when: string) => {
-    at(when);
-    await act(desk, id, { action: 'forward' });
-    await act(specialist, id, { action: 'forward' });
-    await act(leader, id, { action: 'attachResult', name: 'Trích lục' });
-    await act(leader, id, { action: 'forward' });
-  };
-  at('2026-03-02 08:00');
-  const files = [await uploadTestPdf(t, lan), await uploadTestPdf(t, lan)] as const;
-  const f = await ok(await lan.post('/api/online-dossiers', onlineApplicationOf(w.centre.id, ...files)), 201);
+  const { receive, resolve, submitOnline } = dossierSteps(t, w, officers);
+  const f = await submitOnline('2026-03-02 08:00', lan);
   at('2026-03-02 08:30');
-  await act(desk, f.id, { action: 'accept' });
-  at('2026-03-02 09:00');
-  const a = await ok(await desk.post('/api/dossiers', intakeOf(w.centre.id)), 201);
+  await act(officers.desk, f.id, { action: 'accept' });
+  const a = await receive('2026-03-02 09:00');
   await resolve(a.id, '2026-03-03 10:00');
   await resolve(f.id, '2026-03-04 10:00');
   at('2026-03-05 10:00');
@@ -64,8 +43,7 @@ beforeAll(async () => {
     }),
     201,
   );
-  at('2026-03-16 09:00');
-  const d = await ok(await desk.post('/api/dossiers', intakeOf(w.centre.id)), 201);
+  const d = await receive('2026-03-16 09:00');
   await resolve(d.id, '2026-03-19 09:00');
   at('2026-04-02 10:00');
 });

@@ -5,8 +5,9 @@ import type { Form06Report, Form06Row } from '../../../domain/reports/form06-row
 import { pdfFonts, pdfInfo, pdfText, squeeze } from '../../pdf/poppler.testing.ts';
 import { make } from '../../test/factories.ts';
 import { expectProblem, makeTestApp, type TestApp } from '../../test/harness.ts';
-import { dossierWorld, intakeOf, onlineApplicationOf, uploadTestPdf } from '../dossiers/test-world.ts';
+import type { dossierWorld } from '../dossiers/test-world.ts';
 import { FORM06_FIRST_DATA_ROW, FORM06_HEADER_ROW, FORM06_SHEET } from './form06.xlsx.ts';
+import { act, type Client, dossierSteps, monthWorld, ok, signInOfficers, vn } from './reports.testing.ts';
 
 /**
  * Biểu 06 for March 2026, built through the real API. "Đăng ký nhận cha, mẹ, con" takes 2 working days: received
@@ -31,43 +32,11 @@ import { FORM06_FIRST_DATA_ROW, FORM06_HEADER_ROW, FORM06_SHEET } from './form06
  */
 let t: TestApp;
 let w: Awaited<ReturnType<typeof dossierWorld>>;
-type Client = Awaited<ReturnType<TestApp['login']>>;
 let desk: Client;
 let specialist: Client;
 let leader: Client;
 
-/** 'YYYY-MM-DD HH:MM' in Hà Nội. */
-const vn = (s: string) => new Date(`${s.replace(' ', 'T')}:00+07:00`);
 const at = (s: string) => t.clock.set(vn(s));
-
-async function ok(res: Awaited<ReturnType<Client['post']>>, status = 200) {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
-  return res.json();
-}
-const act = async (c: Client, id: string, body: Record<string, unknown>) =>
-  ok(await c.post(`/api/dossiers/${id}/actions`, body));
-
-async function receiveAt(when: string, client = desk, agencyId = w.centre.id): Promise<string> {
-  at(when);
-  return (await ok(await client.post('/api/dossiers', intakeOf(agencyId)), 201)).id;
-}
-
-/** Through the workflow: desk → specialist → leader (result attached) → back at the desk, resolved. */
-async function resolveAt(id: string, when: string) {
-  at(when);
-  await act(desk, id, { action: 'forward' });
-  await act(specialist, id, { action: 'forward' });
-  await act(leader, id, { action: 'attachResult', name: 'Trích lục đăng ký nhận cha, mẹ, con' });
-  const d = await act(leader, id, { action: 'forward' });
-  expect(d.status).toBe('resolved');
-}
-
-async function submitOnlineAt(when: string, citizen: Client): Promise<string> {
-  at(when);
-  const [declaration, evidence] = [await uploadTestPdf(t, citizen), await uploadTestPdf(t, citizen)];
-  const body = onlineApplicationOf(w.centre.id, declaration, evidence);
-  return (await ok(await citizen.post('/api/online-dossiers', body), 201)).id;
-}
 
 const march = 'from=2026-03-01&to=2026-03-31';
 const get = async (c: Client, query: string): Promise<Form06Report> =>
@@ -103,38 +72,41 @@ const xaAnMarch = {
 
 beforeAll(async () => {
   t = await makeTestApp({ sessionHours: 24 * 365 });
-  at('2026-02-23 08:00');
-  w = await dossierWorld(t);
-  await make.user(t.db, { username: 'cd.lan', citizen: true });
+  w = await monthWorld(t, '2026-02-23 08:00');
   await make.user(t.db, { username: 'ld.tinh', grants: [{ role: 'leader', agency: w.province }] });
   await make.user(t.db, { username: 'mc.binh.ld', grants: [{ role: 'leader', agency: w.other }] });
-  desk = await t.login('mc.an');
-  specialist = await t.login('cv.an');
-  leader = await t.login('ld.an');
+  const officers = await signInOfficers(t);
+  ({ desk, specialist, leader } = officers);
   const lan = await t.login('cd.lan');
   const otherDesk = await t.login('mc.binh');
+  const { receive, resolve, submitOnline } = dossierSteps(
+    t,
+    w,
+    officers,
+    'Trích lục đăng ký nhận cha, mẹ, con',
+  );
 
-  const k = await receiveAt('2026-02-23 09:00');
-  await resolveAt(k, '2026-02-24 10:00');
-  const a = await receiveAt('2026-02-26 10:00');
-  const f = await submitOnlineAt('2026-02-28 20:00', lan);
-  const b = await receiveAt('2026-03-02 09:15');
+  const k = (await receive('2026-02-23 09:00')).id;
+  await resolve(k, '2026-02-24 10:00');
+  const a = (await receive('2026-02-26 10:00')).id;
+  const f = (await submitOnline('2026-02-28 20:00', lan)).id;
+  const b = (await receive('2026-03-02 09:15')).id;
   at('2026-03-02 08:00');
   const accepted = await act(desk, f, { action: 'accept' });
   expect(accepted.dueAt).toBe(vn('2026-03-04 17:00').toISOString());
-  await resolveAt(a, '2026-03-03 09:00');
-  await resolveAt(b, '2026-03-03 10:00');
-  const c = await receiveAt('2026-03-09 09:00');
-  await resolveAt(c, '2026-03-11 16:00');
+  await resolve(a, '2026-03-03 09:00');
+  await resolve(b, '2026-03-03 10:00');
+  const c = (await receive('2026-03-09 09:00')).id;
+  await resolve(c, '2026-03-11 16:00');
   at('2026-03-12 09:00');
   await act(desk, c, { action: 'returnResult', method: 'counter' });
-  await receiveAt('2026-03-10 09:00', otherDesk, w.other.id);
-  const d = await receiveAt('2026-03-16 09:00');
-  await resolveAt(d, '2026-03-19 09:00');
-  const e = await receiveAt('2026-03-17 09:00');
+  await receive('2026-03-10 09:00', otherDesk, w.other.id);
+  const d = (await receive('2026-03-16 09:00')).id;
+  await resolve(d, '2026-03-19 09:00');
+  const e = (await receive('2026-03-17 09:00')).id;
   at('2026-03-18 10:00');
   await act(desk, e, { action: 'withdraw', note: 'Người nộp xin rút hồ sơ' });
-  const i = await receiveAt('2026-03-23 09:00');
+  const i = (await receive('2026-03-23 09:00')).id;
   await act(desk, i, { action: 'forward' });
   at('2026-03-24 09:00');
   await act(specialist, i, {
@@ -142,9 +114,9 @@ beforeAll(async () => {
     note: 'Chứng cứ chưa rõ',
     items: [{ name: 'Văn bản giám định ADN', detail: 'Bản chính' }],
   });
-  await receiveAt('2026-03-30 09:00');
-  await submitOnlineAt('2026-03-31 10:00', lan);
-  await receiveAt('2026-04-01 09:00');
+  await receive('2026-03-30 09:00');
+  await submitOnline('2026-03-31 10:00', lan);
+  await receive('2026-04-01 09:00');
   at('2026-04-02 10:00');
 });
 afterAll(() => t.close());

@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Button,
-  List,
   Loader,
   NativeSelect,
   Paper,
@@ -24,6 +23,7 @@ import { todayInVietnam } from '../calendar/dates.ts';
 import { type CitizenProfile, getProfile, saveProfile } from './account.api.ts';
 import { AddressFields, placesOf } from './address-fields.tsx';
 import { listPublicTree } from './places.api.ts';
+import { ProblemSummary } from './problem-summary.tsx';
 import {
   bodyOf,
   draftOf,
@@ -90,7 +90,6 @@ function ProfileForm({ profile, tree }: { profile: CitizenProfile; tree: Agency[
     }
   };
 
-  const keys = Object.keys(problems);
   return (
     <form onSubmit={submit} noValidate aria-label="Thông tin cá nhân">
       <Stack gap="md">
@@ -106,27 +105,7 @@ function ProfileForm({ profile, tree }: { profile: CitizenProfile; tree: Agency[
             Thông tin được dùng để điền sẵn khi bạn nộp hồ sơ (lưu lúc {formatDateThenTime(savedAt)}).
           </Alert>
         )}
-        {keys.length > 0 && (
-          <Alert color="red" title={`Còn ${keys.length} mục cần sửa`} role="alert">
-            <List size="sm" spacing={2}>
-              {keys.map((k) => (
-                <List.Item key={k}>
-                  <Anchor
-                    component="button"
-                    type="button"
-                    size="sm"
-                    c="red.9"
-                    td="underline"
-                    ta="left"
-                    onClick={() => focusField(k)}
-                  >
-                    {problems[k]}
-                  </Anchor>
-                </List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
+        <ProblemSummary problems={problems} need="cần sửa" onPick={focusField} />
         <ErrorAlert error={error} preferDetail isShownInline={(p) => keyOfServerPath(p) in serverProblems} />
         <Paper withBorder radius="md" p="md">
           <Stack gap="sm">

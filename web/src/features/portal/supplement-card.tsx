@@ -1,27 +1,17 @@
-import {
-  Alert,
-  Button,
-  FileButton,
-  Group,
-  Paper,
-  Progress,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { useCallback, useId, useRef, useState } from 'react';
+import { Alert, Button, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useCallback, useId, useState } from 'react';
 import { z } from 'zod';
 import { SupplementItem } from '../../../../domain/dossier/requests.ts';
 import type { DossierView } from '../../../../domain/dossier/views.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import type { ApiError } from '../../lib/api.ts';
-import { formatBytes, formatDateThenTime } from '../../lib/format.ts';
+import { formatDateThenTime } from '../../lib/format.ts';
 import { asApiError } from '../../lib/use-api.ts';
 import type { StoredUpload } from './apply/draft.ts';
 import { type PendingUpload, type Uploads, useUploads } from './apply/use-uploads.ts';
 import { newIdempotencyKey, supplyOnline } from './dossiers.api.ts';
+import { ItemUpload, RetryOrDismiss } from './item-upload.tsx';
 import { ACCEPT_ATTRIBUTE, refusal } from './uploads.ts';
 
 const Items = z.array(SupplementItem);
@@ -47,14 +37,7 @@ function Pending({ p, uploads }: { p: PendingUpload; uploads: Uploads }) {
       <Text size="sm" c="red.8" role="alert">
         {p.file.name}: {p.error}
       </Text>
-      <Group gap="xs">
-        <Button size="sm" onClick={() => uploads.retry(p)}>
-          Thử lại
-        </Button>
-        <Button size="sm" variant="default" onClick={() => uploads.dismiss(p)}>
-          Bỏ tệp này
-        </Button>
-      </Group>
+      <RetryOrDismiss p={p} uploads={uploads} />
     </Stack>
   );
 }
@@ -69,30 +52,19 @@ function ItemSlot(props: {
 }) {
   const { index, item, stored, uploads } = props;
   const slot = `item:${index}`;
-  const titleId = useId();
-  const [refused, setRefused] = useState('');
-  const resetRef = useRef<() => void>(null);
-  const inFlight = uploads.pending.filter((p) => p.slot === slot);
-  const pick = (files: File[]) => {
-    resetRef.current?.();
+  const pick = (files: File[], inFlight: readonly PendingUpload[]) => {
     const reasons = files.map((f) => refusal(f)).filter((r): r is string => r !== undefined);
-    setRefused(reasons.join('. '));
     const room = MAX_FILES - stored.length - inFlight.length;
     for (const f of files.filter((x) => refusal(x) === undefined).slice(0, Math.max(room, 0))) {
       uploads.start(slot, f);
     }
+    return reasons.join('. ');
   };
-  const message = refused || (props.missing ? 'Chưa tải lên tệp cho giấy tờ này' : '');
   return (
-    <Paper
-      component="section"
-      aria-labelledby={titleId}
-      withBorder
-      radius="md"
-      p="sm"
-      style={message ? { borderColor: 'var(--mantine-color-red-7)' } : undefined}
-    >
-      <Stack gap="xs">
+    <ItemUpload
+      slot={slot}
+      title={item.name}
+      heading={(titleId) => (
         <div>
           <Text fw={600} id={titleId}>
             {item.name}
@@ -103,53 +75,16 @@ function ItemSlot(props: {
             </Text>
           )}
         </div>
-        {stored.length > 0 && (
-          <Stack component="ul" gap={4} p={0} m={0} aria-label={`Tệp đã tải lên: ${item.name}`}>
-            {stored.map((f) => (
-              <Group
-                key={f.fileId}
-                component="li"
-                justify="space-between"
-                wrap="nowrap"
-                gap="xs"
-                style={{ listStyle: 'none' }}
-              >
-                <Text size="sm" truncate style={{ minWidth: 0 }}>
-                  ✓ {f.name}{' '}
-                  <Text span size="xs" c="dimmed">
-                    ({formatBytes(f.size)})
-                  </Text>
-                </Text>
-                <Button
-                  size="sm"
-                  variant="subtle"
-                  color="red"
-                  aria-label={`Xóa tệp ${f.name}`}
-                  onClick={() => props.onRemove(f.fileId)}
-                >
-                  Xóa
-                </Button>
-              </Group>
-            ))}
-          </Stack>
-        )}
-        {inFlight.map((p) => (
-          <Pending key={p.id} p={p} uploads={uploads} />
-        ))}
-        {message && (
-          <Text size="sm" c="red.8">
-            {message}
-          </Text>
-        )}
-        <FileButton onChange={pick} resetRef={resetRef} accept={ACCEPT_ATTRIBUTE} multiple>
-          {(p) => (
-            <Button {...p} variant="light" size="md" fullWidth aria-label={`Chọn tệp tải lên: ${item.name}`}>
-              Chọn tệp tải lên
-            </Button>
-          )}
-        </FileButton>
-      </Stack>
-    </Paper>
+      )}
+      padding="sm"
+      stored={stored}
+      onRemove={props.onRemove}
+      uploads={uploads}
+      Pending={Pending}
+      pick={pick}
+      problem={props.missing ? 'Chưa tải lên tệp cho giấy tờ này' : undefined}
+      accept={ACCEPT_ATTRIBUTE}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Loader, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Progress, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { User } from '../../../../../domain/access/roles.ts';
@@ -15,6 +15,7 @@ import { type CitizenProfile, getProfile, saveProfile } from '../account.api.ts'
 import { type Places, placesOf } from '../address-fields.tsx';
 import { newIdempotencyKey, submitOnline } from '../dossiers.api.ts';
 import { listPublicTree, listReceivingDesks } from '../places.api.ts';
+import { ProblemSummary } from '../problem-summary.tsx';
 import { ApplicantStep } from './applicant-step.tsx';
 import { DeliveryStep } from './delivery-step.tsx';
 import { DocumentsStep } from './documents-step.tsx';
@@ -229,7 +230,6 @@ function Application({ data, user }: { data: Loaded; user: User }) {
     }
   };
 
-  const problemKeys = Object.keys(visible);
   const stepProps = { version, draft, update, problems: visible };
   return (
     <Stack gap="md" maw={640} mx="auto" w="100%">
@@ -289,28 +289,7 @@ function Application({ data, user }: { data: Loaded; user: User }) {
           isShownInline={(path) => !!keyOfServerPath(version, path, '')}
         />
       )}
-      {problemKeys.length > 0 && (
-        <Alert color="red" title={`Còn ${problemKeys.length} mục cần bổ sung hoặc sửa`} role="alert">
-          <List size="sm" spacing={2}>
-            {problemKeys.map((k) => (
-              <List.Item key={k}>
-                <Anchor
-                  component="button"
-                  type="button"
-                  size="sm"
-                  c="red.9"
-                  td="underline"
-                  ta="left"
-                  display="block"
-                  onClick={() => focusProblem(k)}
-                >
-                  {visible[k]}
-                </Anchor>
-              </List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
+      <ProblemSummary problems={visible} need="cần bổ sung hoặc sửa" onPick={focusProblem} block />
 
       {step === 0 && <ApplicantStep {...stepProps} desks={desks} places={places} />}
       {step === 1 && <FormStep {...stepProps} places={places} />}

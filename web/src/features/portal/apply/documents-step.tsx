@@ -1,7 +1,7 @@
-import { Badge, Button, FileButton, Group, Paper, Progress, Stack, Text } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
 import { documentKindLabel, type ProcedureVersion } from '../../../../../domain/catalogue/index.ts';
 import { formatBytes } from '../../../lib/format.ts';
+import { ItemUpload, RetryOrDismiss } from '../item-upload.tsx';
 import { ACCEPT_ATTRIBUTE, refusal } from '../uploads.ts';
 import {
   type Draft,
@@ -76,14 +76,7 @@ function PendingLine({ p, uploads }: { p: PendingUpload; uploads: Uploads }) {
           <Text size="sm" c="red.8" role="alert">
             {p.error}
           </Text>
-          <Group gap="xs">
-            <Button size="sm" variant="filled" onClick={() => uploads.retry(p)}>
-              Thử lại
-            </Button>
-            <Button size="sm" variant="default" onClick={() => uploads.dismiss(p)}>
-              Bỏ tệp này
-            </Button>
-          </Group>
+          <RetryOrDismiss p={p} uploads={uploads} />
         </>
       ) : (
         <Progress value={percent} size="lg" aria-label={`Đang tải lên ${p.file.name}`} animated />
@@ -101,110 +94,54 @@ interface SlotProps {
 }
 
 function DocumentSlot({ spec: s, draft, update, problem, uploads }: SlotProps) {
-  const [refused, setRefused] = useState('');
-  // Clears the hidden input, so that the same file can be picked again after removing it.
-  const resetRef = useRef<() => void>(null);
   const stored = draft.files[s.slot] ?? [];
-  const inFlight = uploads.pending.filter((p) => p.slot === s.slot);
-  const titleId = `slot-title-${s.slot}`;
-  const message = refused || problem;
   const remove = (fileId: string) =>
     update((d) => ({
       ...d,
       files: { ...d.files, [s.slot]: (d.files[s.slot] ?? []).filter((f) => f.fileId !== fileId) },
     }));
-  const pick = (files: File[]) => {
-    resetRef.current?.();
+  const pick = (files: File[], inFlight: readonly PendingUpload[]) => {
     const room = s.maxFiles - stored.length - inFlight.length;
     const reasons = files.map((f) => refusal(f, s.accept)).filter((r): r is string => r !== undefined);
     const good = files.filter((f) => refusal(f, s.accept) === undefined);
     if (good.length > room) reasons.push(`Mục này nhận tối đa ${s.maxFiles} tệp`);
-    setRefused(reasons.join('. '));
     for (const f of good.slice(0, Math.max(room, 0))) uploads.start(s.slot, f);
+    return reasons.join('. ');
   };
+  const inFlight = uploads.pending.filter((p) => p.slot === s.slot);
   return (
-    <Paper
+    <ItemUpload
       id={`slot.${s.slot}`}
-      component="section"
-      aria-labelledby={titleId}
-      withBorder
-      radius="md"
-      p="md"
-      style={message ? { borderColor: 'var(--mantine-color-red-7)' } : undefined}
-    >
-      <Stack gap="xs">
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-          <Text fw={600} id={titleId}>
-            {s.title}
-          </Text>
-          <Badge variant="light" color={s.mandatory ? 'red' : 'gray'} tt="none" style={{ flexShrink: 0 }}>
-            {s.mandatory ? 'Bắt buộc' : 'Nếu có'}
-          </Badge>
-        </Group>
-        {s.notes.map((n) => (
-          <Text key={n} size="xs" c="dimmed">
-            {n}
-          </Text>
-        ))}
-        {stored.length > 0 && (
-          <Stack component="ul" gap={4} p={0} m={0} aria-label={`Tệp đã tải lên: ${s.title}`}>
-            {stored.map((f) => (
-              <Group
-                key={f.fileId}
-                component="li"
-                justify="space-between"
-                wrap="nowrap"
-                gap="xs"
-                style={{ listStyle: 'none' }}
-              >
-                <Text size="sm" truncate style={{ minWidth: 0 }}>
-                  ✓ {f.name}{' '}
-                  <Text span size="xs" c="dimmed">
-                    ({formatBytes(f.size)})
-                  </Text>
-                </Text>
-                <Button
-                  size="sm"
-                  variant="subtle"
-                  color="red"
-                  aria-label={`Xóa tệp ${f.name}`}
-                  onClick={() => remove(f.fileId)}
-                >
-                  Xóa
-                </Button>
-              </Group>
-            ))}
-          </Stack>
-        )}
-        {inFlight.map((p) => (
-          <PendingLine key={p.id} p={p} uploads={uploads} />
-        ))}
-        {message && (
-          <Text size="sm" c="red.8">
-            {message}
-          </Text>
-        )}
-        <FileButton
-          onChange={pick}
-          resetRef={resetRef}
-          accept={s.accept.length > 0 ? s.accept.map((a) => `.${a}`).join(',') : ACCEPT_ATTRIBUTE}
-          multiple
-        >
-          {(props) => (
-            <Button
-              {...props}
-              variant="light"
-              size="md"
-              fullWidth
-              disabled={stored.length + inFlight.length >= s.maxFiles}
-              aria-label={`Chọn tệp tải lên: ${s.title}`}
-            >
-              Chọn tệp tải lên
-            </Button>
-          )}
-        </FileButton>
-      </Stack>
-    </Paper>
+      slot={s.slot}
+      title={s.title}
+      titleId={`slot-title-${s.slot}`}
+      heading={(titleId) => (
+        <>
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+            <Text fw={600} id={titleId}>
+              {s.title}
+            </Text>
+            <Badge variant="light" color={s.mandatory ? 'red' : 'gray'} tt="none" style={{ flexShrink: 0 }}>
+              {s.mandatory ? 'Bắt buộc' : 'Nếu có'}
+            </Badge>
+          </Group>
+          {s.notes.map((n) => (
+            <Text key={n} size="xs" c="dimmed">
+              {n}
+            </Text>
+          ))}
+        </>
+      )}
+      padding="md"
+      stored={stored}
+      onRemove={remove}
+      uploads={uploads}
+      Pending={PendingLine}
+      pick={pick}
+      problem={problem}
+      accept={s.accept.length > 0 ? s.accept.map((a) => `.${a}`).join(',') : ACCEPT_ATTRIBUTE}
+      disabled={stored.length + inFlight.length >= s.maxFiles}
+    />
   );
 }
 
