@@ -69,10 +69,19 @@ function pgbenchTps(name: string, script: string): number {
   const file = path.join(os.tmpdir(), `motcua-pgbench-${process.pid}.sql`);
   fs.writeFileSync(file, script);
   const u = new URL(adminUrl!);
-  const out = execFileSync('pgbench', ['-n', '-c', String(CLIENTS), '-j', '2', '-T', '10', '-f', file, name], {
-    encoding: 'utf8',
-    env: { ...process.env, PGHOST: u.hostname, PGPORT: u.port || '5432', PGUSER: u.username || 'postgres' },
-  });
+  const out = execFileSync(
+    'pgbench',
+    ['-n', '-c', String(CLIENTS), '-j', '2', '-T', '10', '-f', file, name],
+    {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        PGHOST: u.searchParams.get('host') ?? u.hostname,
+        PGPORT: u.port || '5432',
+        PGUSER: u.username || 'postgres',
+      },
+    },
+  );
   const tps = /tps = ([\d.]+)/.exec(out);
   if (!tps) throw new Error(`pgbench output not understood:\n${out}`);
   return Number(tps[1]);
