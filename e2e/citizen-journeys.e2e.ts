@@ -18,7 +18,6 @@ import {
   applyForBirth,
   type Citizen,
   myStatus,
-  newAuditedPhone,
   openFromInbox,
   openMyDossier,
   signUp,
@@ -54,7 +53,7 @@ describe.skipIf(!browserAvailable())('citizen journeys after submission (phone +
   });
 
   it('(a) applies online, the office resolves it, the citizen downloads the result and rates it', async () => {
-    const citizen = await newAuditedPhone(h);
+    const citizen = await h.newPage('phone');
     const desk = await h.newPage('desktop');
     const specialist = await h.newPage('desktop');
     const leader = await h.newPage('desktop');
@@ -144,7 +143,7 @@ describe.skipIf(!browserAvailable())('citizen journeys after submission (phone +
   });
 
   it('(b) a supplement of two items requested, answered online, the due date moved by the wait', async () => {
-    const citizen = await newAuditedPhone(h);
+    const citizen = await h.newPage('phone');
     const desk = await h.newPage('desktop');
     const specialist = await h.newPage('desktop');
     const audited: string[] = [];

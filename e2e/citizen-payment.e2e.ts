@@ -7,7 +7,6 @@ import {
   checkReceiptPdf,
   checkVietQr,
   feePanel,
-  newAuditedPhone,
   openAccountMenu,
   openDossier,
   RENEWAL,
@@ -42,7 +41,7 @@ describe.skipIf(!browserAvailable())('paying a fee by VietQR, the profile and fe
   });
 
   it('profile → online application → desk accepts → VietQR → declared → confirmed → receipt; feedback', async () => {
-    const citizen = await newAuditedPhone(h);
+    const citizen = await h.newPage('phone');
     const desk = await h.newPage('desktop');
     const audited: string[] = [];
     let page = citizen.page;
@@ -265,7 +264,7 @@ describe.skipIf(!browserAvailable())('paying a fee by VietQR, the profile and fe
 
   it('a specialist reads the fee panel but has nothing to confirm; anyone may send feedback', async () => {
     const staff = await h.newPage('desktop');
-    const visitor = await newAuditedPhone(h);
+    const visitor = await h.newPage('phone');
     try {
       await staffSignIn(staff.page, 'chuyenvien.hoankiem');
       expect(paid).toBeDefined();

@@ -8,26 +8,6 @@ import { codeFor, continueButton, daysAgo, PDF, PNG, stepHeading } from './porta
 
 export type Citizen = Readonly<{ email: string; name: string; password: string }>;
 
-/**
- * A phone page like `h.newPage('phone')`, but one where the test may inject axe-core and the screenshot style
- * (checkPage): the app's Content-Security-Policy (server/plugins/security.ts) refuses scripts and styles without
- * its nonce, and the checks are the test's, not the page's.
- */
-export async function newAuditedPhone(h: Harness) {
-  const context = await h.browser.newContext({
-    baseURL: h.url,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    deviceScaleFactor: 2,
-    bypassCSP: true,
-  });
-  context.setDefaultTimeout(15_000);
-  return { context, page: await context.newPage() };
-}
-
 /** Signs up on the portal with a code mailed to `who.email`; ends signed in on the portal's home. */
 export async function signUp(page: Page, mailbox: Mailbox, who: Citizen) {
   await page.goto('/cong-dan/dang-ky');

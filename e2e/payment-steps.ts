@@ -8,26 +8,6 @@ import type { Harness } from './harness.ts';
 import { demoPassword, login } from './pages.ts';
 import { codeFor } from './portal-pages.ts';
 
-/**
- * A phone page (390×844) on which the test may inject axe-core and the screenshot style of checkPage: the app's
- * Content-Security-Policy (server/plugins/security.ts) refuses scripts and styles without its nonce. The same
- * settings as the harness's phone otherwise [the harness could offer this; e2e/journey-steps.ts has one too].
- */
-export async function newAuditedPhone(h: Harness) {
-  const context = await h.browser.newContext({
-    baseURL: h.url,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    deviceScaleFactor: 2,
-    bypassCSP: true,
-  });
-  context.setDefaultTimeout(15_000);
-  return { context, page: await context.newPage() };
-}
-
 /** The collecting account the server is started with (PAYMENT_* environment, docs/payment-vietqr.md). */
 export const ACCOUNT = {
   PAYMENT_BANK_BIN: '970415',
