@@ -8,19 +8,21 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import {
   dossierWorld,
   intakeOf,
   onlineApplicationOf,
   uploadTestPdf,
 } from '../modules/dossiers/test-world.ts';
+import { createNotificationWorker } from '../modules/notifications/worker.ts';
 import { make } from '../test/factories.ts';
 import { makeTestApp, TEST_PASSWORD, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof dossierWorld>>;
 let app: FastifyInstance;
+let config: Config;
 const lines: string[] = [];
 
 beforeAll(async () => {
@@ -34,10 +36,7 @@ beforeAll(async () => {
       done();
     },
   });
-  const config = loadConfig(
-    { LOG_LEVEL: 'trace' },
-    { loginRatePerMinute: 1000, citizenCodeRatePerMinute: 1000 },
-  );
+  config = loadConfig({ LOG_LEVEL: 'trace' }, { loginRatePerMinute: 1000, citizenCodeRatePerMinute: 1000 });
   app = await buildApp(
     { db: t.db, dbKind: t.database.kind, config, clock: t.clock },
     { serveWeb: false, logger: { level: 'trace', stream } },
@@ -131,7 +130,14 @@ describe('no personal data in logs', () => {
     });
     expect(signUp.statusCode).toBe(202);
 
+    // The notification worker delivers what the journey queued: no SMS provider and no SMTP here, so every
+    // notice (receipts, sign-up code) goes to the log — with the recipient masked.
+    const worker = createNotificationWorker({ db: t.db, clock: t.clock, config, log: app.log });
+    expect((await worker.runOnce()).logged).toBeGreaterThan(2);
+    await worker.stop();
+
     const log = lines.join('');
+    expect(log).toContain('written to the log');
     // The log did record the requests (so the test can see a leak): URLs, statuses, the refusals.
     expect(log).toContain('"url":"/api/dossiers?…"');
     expect(log).toContain('"url":"/api/online-dossiers"');

@@ -40,14 +40,25 @@ export type Log = Readonly<{
 export type Channels = Readonly<Record<OutboxChannel, Channel>>;
 
 /** A channel with no provider: the message goes to the log, in full, so that staff can still read what was due. */
+/**
+ * A recipient as the log may show it: enough to tell messages apart, not the person's phone number or address
+ * ("*******678", "h***@example.vn"). The outbox row keeps the full recipient for staff who may see it.
+ */
+export function maskRecipient(to: string): string {
+  const at = to.indexOf('@');
+  if (at > 0) return `${to[0]}***${to.slice(at)}`;
+  return to.length > 3 ? `${'*'.repeat(to.length - 3)}${to.slice(-3)}` : '***';
+}
+
 export function logChannel(name: OutboxChannel, log: Log): Channel {
   return {
     name,
     async send(m) {
+      const to = maskRecipient(m.to);
       log.info(
         name === 'email'
-          ? { outboxId: m.id, channel: name, to: m.to, subject: m.subject, text: m.text }
-          : { outboxId: m.id, channel: name, to: m.to, text: m.short },
+          ? { outboxId: m.id, channel: name, to, subject: m.subject, text: m.text }
+          : { outboxId: m.id, channel: name, to, text: m.short },
         `notification not sent (no ${name} provider configured); written to the log`,
       );
       return { via: LOGGED_VIA };
