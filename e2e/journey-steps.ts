@@ -2,7 +2,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Mailbox } from '../server/test/mailbox.ts';
-import type { Harness } from './harness.ts';
 import { chooseFiles, demoPassword, fillDate, login } from './pages.ts';
 import { codeFor, continueButton, daysAgo, PDF, PNG, stepHeading } from './portal-pages.ts';
 

@@ -4,7 +4,6 @@ import { expect } from 'vitest';
 import { findDossierCodeInNote, readVietQr } from '../domain/payment/index.ts';
 import { pdfText, squeeze } from '../server/pdf/poppler.testing.ts';
 import type { Mailbox } from '../server/test/mailbox.ts';
-import type { Harness } from './harness.ts';
 import { demoPassword, login } from './pages.ts';
 import { codeFor } from './portal-pages.ts';
 
