@@ -10,8 +10,8 @@ import {
 } from '../domain/calendar/index.ts';
 import { ratingQuestionText } from '../domain/rating/rating.ts';
 import { formatVnDateTime } from '../server/modules/notifications/templates.ts';
-import { type Mailbox, startMailbox } from '../server/test/mailbox.ts';
-import { browserAvailable, type Harness, startHarness } from './harness.ts';
+import type { Mailbox } from '../server/test/mailbox.ts';
+import { browserAvailable, type Harness } from './harness.ts';
 import {
   acceptAndClaim,
   act,
@@ -25,7 +25,7 @@ import {
   staffStatus,
 } from './journey-steps.ts';
 import { chooseFiles } from './pages.ts';
-import { checkPage, PDF, PNG } from './portal-pages.ts';
+import { checkPage, PDF, PNG, startPortalHarness } from './portal-pages.ts';
 
 /**
  * The citizen's side of a dossier after submission, on a phone, with the staff on desktops: (a) the result
@@ -41,16 +41,11 @@ const dossierIdOf = (page: Page) => /\/cong-dan\/ho-so\/([0-9a-f-]{36})/.exec(pa
 describe.skipIf(!browserAvailable())('citizen journeys after submission (phone + back office)', () => {
   let h: Harness;
   let mailbox: Mailbox;
+  let close: () => Promise<void> = async () => {};
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    process.env.SMTP_URL = mailbox.url;
-    h = await startHarness();
+    ({ h, mailbox, close } = await startPortalHarness());
   });
-  afterAll(async () => {
-    await h?.close();
-    await new Promise<void>((resolve) => mailbox?.server.close(() => resolve()));
-    delete process.env.SMTP_URL;
-  });
+  afterAll(() => close());
 
   it('(a) applies online, the office resolves it, the citizen downloads the result and rates it', async () => {
     const citizen = await h.newPage('phone');

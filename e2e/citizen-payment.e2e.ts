@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Mailbox, startMailbox } from '../server/test/mailbox.ts';
-import { browserAvailable, type Harness, startHarness } from './harness.ts';
+import type { Mailbox } from '../server/test/mailbox.ts';
+import { browserAvailable, type Harness } from './harness.ts';
 import { chooseFiles, fillDate } from './pages.ts';
 import {
   ACCOUNT,
@@ -13,7 +13,7 @@ import {
   signUpCitizen,
   staffSignIn,
 } from './payment-steps.ts';
-import { checkPage, continueButton, PDF, stepHeading } from './portal-pages.ts';
+import { checkPage, continueButton, PDF, startPortalHarness, stepHeading } from './portal-pages.ts';
 
 /**
  * Fees by VietQR transfer, end to end: a citizen (phone) saves their profile, which prefills an online
@@ -27,18 +27,11 @@ describe.skipIf(!browserAvailable())('paying a fee by VietQR, the profile and fe
   let mailbox: Mailbox;
   /** The dossier paid in the first journey. */
   let paid: { id: string; code: string } | undefined;
+  let close: () => Promise<void> = async () => {};
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    process.env.SMTP_URL = mailbox.url;
-    Object.assign(process.env, ACCOUNT);
-    h = await startHarness();
+    ({ h, mailbox, close } = await startPortalHarness(ACCOUNT));
   });
-  afterAll(async () => {
-    await h?.close();
-    await new Promise<void>((resolve) => mailbox?.server.close(() => resolve()));
-    delete process.env.SMTP_URL;
-    for (const k of Object.keys(ACCOUNT)) delete process.env[k];
-  });
+  afterAll(() => close());
 
   it('profile → online application → desk accepts → VietQR → declared → confirmed → receipt; feedback', async () => {
     const citizen = await h.newPage('phone');

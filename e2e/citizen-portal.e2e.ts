@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Mailbox, startMailbox } from '../server/test/mailbox.ts';
-import { browserAvailable, type Harness, startHarness } from './harness.ts';
+import type { Mailbox } from '../server/test/mailbox.ts';
+import { browserAvailable, type Harness } from './harness.ts';
 import { chooseFiles, demoPassword, fillDate, login } from './pages.ts';
 import {
   checkPage,
@@ -10,6 +10,7 @@ import {
   javascriptOf,
   PDF,
   PNG,
+  startPortalHarness,
   stepHeading,
 } from './portal-pages.ts';
 
@@ -24,17 +25,11 @@ import {
 describe.skipIf(!browserAvailable())('the citizen portal (phone)', () => {
   let h: Harness;
   let mailbox: Mailbox;
+  let close: () => Promise<void> = async () => {};
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    // Read by the server's config when the harness starts it: codes go out by e-mail to our mailbox.
-    process.env.SMTP_URL = mailbox.url;
-    h = await startHarness();
+    ({ h, mailbox, close } = await startPortalHarness());
   });
-  afterAll(async () => {
-    await h?.close();
-    await new Promise<void>((resolve) => mailbox?.server.close(() => resolve()));
-    delete process.env.SMTP_URL;
-  });
+  afterAll(() => close());
 
   it('signs up with a code, applies online for a birth registration, and sees the desk accept it', async () => {
     const citizen = await h.newPage('phone');

@@ -2,8 +2,8 @@
 import zlib from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { type Mailbox, qp } from '../server/test/mailbox.ts';
-import type { Harness } from './harness.ts';
+import { type Mailbox, qp, startMailbox } from '../server/test/mailbox.ts';
+import { type Harness, startHarness } from './harness.ts';
 import { seriousA11yViolations } from './pages.ts';
 
 /** Waits for the n-th code mailed to `to` (the worker polls the outbox every 5 s) and reads the code. */
@@ -76,3 +76,33 @@ export const daysAgo = (days: number) =>
 
 export const continueButton = (page: Page) => page.getByRole('button', { name: 'Tiếp tục' });
 export const stepHeading = (page: Page, name: string) => page.getByRole('heading', { name, level: 3 });
+
+/**
+ * motcua for the portal journeys: its e-mail goes to a local SMTP mailbox (codes reach the test the way they reach
+ * a person), with any extra environment the server reads at start; `close()` stops both and restores the environment.
+ */
+export async function startPortalHarness(env: Record<string, string> = {}) {
+  const mailbox = await startMailbox();
+  const set: Record<string, string> = { SMTP_URL: mailbox.url, ...env };
+  Object.assign(process.env, set);
+  const stopMailbox = () => new Promise<void>((resolve) => mailbox.server.close(() => resolve()));
+  const restore = () => {
+    for (const k of Object.keys(set)) delete process.env[k];
+  };
+  try {
+    const h = await startHarness();
+    return {
+      h,
+      mailbox,
+      close: async () => {
+        await h.close();
+        await stopMailbox();
+        restore();
+      },
+    };
+  } catch (err) {
+    await stopMailbox();
+    restore();
+    throw err;
+  }
+}
