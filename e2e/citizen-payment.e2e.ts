@@ -52,6 +52,8 @@ describe.skipIf(!browserAvailable())('paying a fee by VietQR, the profile and fe
       await page.getByRole('heading', { name: 'Thông tin cá nhân' }).waitFor();
       expect(await page.getByLabel('Thư điện tử').inputValue()).toBe('lan.tran@example.vn');
       await page.getByLabel('Số định danh cá nhân (căn cước)').fill('12345');
+      // Typed, not picked: a day that does not exist is said so (and nothing is sent).
+      await fillDate(page.getByLabel('Ngày sinh'), '31/02/1990');
       await page.getByLabel('Số nhà, đường, thôn, tổ dân phố').fill(' ');
       await page.getByLabel('Tỉnh, thành phố').selectOption({ label: 'Thành phố Hà Nội' });
       await page.getByRole('button', { name: 'Lưu thông tin' }).click();
@@ -61,6 +63,7 @@ describe.skipIf(!browserAvailable())('paying a fee by VietQR, the profile and fe
         'Số định danh cá nhân (căn cước) phải gồm đúng 12 chữ số',
       );
       expect(await summary.textContent()).toContain('Vui lòng nhập số nhà, đường, thôn, tổ dân phố');
+      expect(await summary.textContent()).toContain('Ngày sinh chưa đúng: nhập ngày/tháng/năm');
       expect(await page.getByLabel('Số định danh cá nhân (căn cước)').getAttribute('aria-invalid')).toBe(
         'true',
       );

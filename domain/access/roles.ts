@@ -1,20 +1,13 @@
 import { z } from 'zod';
+import { roleNames, staffRoleNames } from './role-names.ts';
+
+export { roleLabel } from './role-names.ts';
 
 /** Staff roles are granted on an agency subtree; `citizen` belongs to an account, not to an agency. */
-export const StaffRole = z.enum(['admin', 'deskOfficer', 'specialist', 'leader', 'clerk', 'petitionOfficer']);
+export const StaffRole = z.enum(staffRoleNames);
 export type StaffRole = z.infer<typeof StaffRole>;
-export const Role = z.enum([...StaffRole.options, 'citizen']);
+export const Role = z.enum(roleNames);
 export type Role = z.infer<typeof Role>;
-
-export const roleLabel: Record<Role, string> = {
-  admin: 'Quản trị hệ thống',
-  deskOfficer: 'Cán bộ tiếp nhận (Một cửa)',
-  specialist: 'Chuyên viên xử lý',
-  leader: 'Lãnh đạo',
-  clerk: 'Văn thư',
-  petitionOfficer: 'Cán bộ tiếp dân, xử lý đơn',
-  citizen: 'Công dân, tổ chức',
-};
 
 export const Grant = z.object({
   role: StaffRole,

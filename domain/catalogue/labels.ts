@@ -1,6 +1,8 @@
 /**
- * Vietnamese names of the catalogue's closed sets, shared by the version diff and the admin screens (the words
- * a person reads: "Bản chính", "Lệ phí", "Số định danh cá nhân").
+ * Vietnamese names of the catalogue's closed sets, shared by the version diff, the admin screens and the citizen
+ * portal (the words a person reads: "Bản chính", "Lệ phí", "Số định danh cá nhân"), and the workflow's path
+ * length. Plain data, no zod: the portal's first load imports this module (issue 6). The schemas in procedure.ts
+ * and workflow.ts are built from the lists here.
  */
 import type { Fee } from './fees.ts';
 import type { FormFieldType } from './forms.ts';
@@ -87,3 +89,70 @@ export const makeLimit = (kind: LimitKind, amount: number): TimeLimit => {
     }
   }
 };
+
+export const documentKinds = ['original', 'certifiedCopy', 'photocopy', 'electronic'] as const;
+export const documentKindLabel: Record<(typeof documentKinds)[number], string> = {
+  original: 'Bản chính',
+  certifiedCopy: 'Bản sao có chứng thực',
+  photocopy: 'Bản chụp (kèm bản chính để đối chiếu)',
+  electronic: 'Bản điện tử',
+};
+
+export const onlineLevels = ['full', 'partial', 'none'] as const;
+export type OnlineLevelName = (typeof onlineLevels)[number];
+export const onlineLevelLabel: Record<OnlineLevelName, string> = {
+  full: 'Dịch vụ công trực tuyến toàn trình',
+  partial: 'Dịch vụ công trực tuyến một phần',
+  none: 'Không cung cấp trực tuyến',
+};
+
+export const stepKinds = [
+  'intake',
+  'appraisal',
+  'approval',
+  'interAgency',
+  'financialObligation',
+  'return',
+] as const;
+export const stepKindLabel: Record<(typeof stepKinds)[number], string> = {
+  intake: 'Tiếp nhận hồ sơ',
+  appraisal: 'Thẩm định, xử lý',
+  approval: 'Phê duyệt, ký kết quả',
+  interAgency: 'Liên thông cơ quan khác',
+  financialObligation: 'Thực hiện nghĩa vụ tài chính',
+  return: 'Trả kết quả',
+};
+
+/** What the path length needs of a step. */
+interface PathStep {
+  key: string;
+  next: readonly string[];
+  budgetHours: number;
+  pausesClock?: boolean | undefined;
+}
+
+/**
+ * Longest clock-running path from `start` along `next`, in working hours. A loop is cut where it closes (the
+ * editor shows a total while someone is still wiring the steps; `validateWorkflow` refuses loops anyway).
+ */
+export const longestPath = (steps: ReadonlyMap<string, PathStep>, start: string): number => {
+  const memo = new Map<string, number>();
+  const onPath = new Set<string>();
+  const visit = (key: string): number => {
+    const cached = memo.get(key);
+    if (cached !== undefined) return cached;
+    const step = steps.get(key);
+    if (step === undefined || onPath.has(key)) return 0;
+    onPath.add(key);
+    const own = step.pausesClock ? 0 : step.budgetHours;
+    const rest = Math.max(0, ...step.next.map(visit));
+    onPath.delete(key);
+    memo.set(key, own + rest);
+    return own + rest;
+  };
+  return visit(start);
+};
+
+/** Clock-running working hours along the longest forward path (what `validateWorkflow` compares). */
+export const workflowHours = (workflow: { steps: readonly PathStep[] }): number =>
+  longestPath(new Map(workflow.steps.map((s) => [s.key, s])), workflow.steps[0]!.key);

@@ -7,6 +7,7 @@ import { AgencyKind } from '../org/agency.ts';
 import { IsoDate, Text } from '../shared/text.ts';
 import { Fee } from './fees.ts';
 import { OnlineForm } from './forms.ts';
+import { documentKinds, onlineLevels } from './labels.ts';
 import { describeLimit, isWithinLimit, TimeLimit } from './limits.ts';
 
 /** National catalogue code, e.g. `1.001193` (đăng ký khai sinh), `2.000815` (chứng thực bản sao) [practice]. */
@@ -69,15 +70,9 @@ export const LegalDocument = z.strictObject({
 });
 export type LegalDocument = z.infer<typeof LegalDocument>;
 
-export const DocumentKind = z.enum(['original', 'certifiedCopy', 'photocopy', 'electronic']);
+export const DocumentKind = z.enum(documentKinds);
 export type DocumentKind = z.infer<typeof DocumentKind>;
-
-export const documentKindLabel: Record<DocumentKind, string> = {
-  original: 'Bản chính',
-  certifiedCopy: 'Bản sao có chứng thực',
-  photocopy: 'Bản chụp (kèm bản chính để đối chiếu)',
-  electronic: 'Bản điện tử',
-};
+export { documentKindLabel, onlineLevelLabel } from './labels.ts';
 
 const Key = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'Mã viết liền, chữ thường đầu (camelCase)');
 
@@ -95,14 +90,8 @@ export const RequiredDocument = z.strictObject({
 });
 export type RequiredDocument = z.infer<typeof RequiredDocument>;
 
-export const OnlineLevel = z.enum(['full', 'partial', 'none']);
+export const OnlineLevel = z.enum(onlineLevels);
 export type OnlineLevel = z.infer<typeof OnlineLevel>;
-
-export const onlineLevelLabel: Record<OnlineLevel, string> = {
-  full: 'Dịch vụ công trực tuyến toàn trình',
-  partial: 'Dịch vụ công trực tuyến một phần',
-  none: 'Không cung cấp trực tuyến',
-};
 
 export const ResultDocument = z.strictObject({ name: Text(300), electronic: z.boolean().default(false) });
 export type ResultDocument = z.infer<typeof ResultDocument>;

@@ -7,27 +7,13 @@ import { z } from 'zod';
 import { StaffRole } from '../access/roles.ts';
 import { AgencyCode, AgencyKind } from '../org/agency.ts';
 import { Text } from '../shared/text.ts';
+import { longestPath, stepKinds } from './labels.ts';
 import { describeLimit, type TimeLimit, workingHoursOf } from './limits.ts';
 import { NationalCode } from './procedure.ts';
 
-export const StepKind = z.enum([
-  'intake',
-  'appraisal',
-  'approval',
-  'interAgency',
-  'financialObligation',
-  'return',
-]);
+export const StepKind = z.enum(stepKinds);
 export type StepKind = z.infer<typeof StepKind>;
-
-export const stepKindLabel: Record<StepKind, string> = {
-  intake: 'Tiếp nhận hồ sơ',
-  appraisal: 'Thẩm định, xử lý',
-  approval: 'Phê duyệt, ký kết quả',
-  interAgency: 'Liên thông cơ quan khác',
-  financialObligation: 'Thực hiện nghĩa vụ tài chính',
-  return: 'Trả kết quả',
-};
+export { longestPath, stepKindLabel, workflowHours } from './labels.ts';
 
 /** Where a step is done: the workflow's own agency, or another one (inter-agency). */
 export const AgencyRef = z.discriminatedUnion('ref', [
@@ -73,28 +59,6 @@ export type Workflow = z.infer<typeof Workflow>;
 export type WorkflowIssue = { path: string; message: string };
 
 const hours = (h: number): string => `${String(h).replace('.', ',')} giờ`;
-
-/**
- * Longest clock-running path from `start` along `next`, in working hours. A loop is cut where it closes (the
- * editor shows a total while someone is still wiring the steps; `validateWorkflow` refuses loops anyway).
- */
-const longestPath = (steps: Map<string, WorkflowStep>, start: string): number => {
-  const memo = new Map<string, number>();
-  const onPath = new Set<string>();
-  const visit = (key: string): number => {
-    const cached = memo.get(key);
-    if (cached !== undefined) return cached;
-    const step = steps.get(key);
-    if (step === undefined || onPath.has(key)) return 0;
-    onPath.add(key);
-    const own = step.pausesClock ? 0 : step.budgetHours;
-    const rest = Math.max(0, ...step.next.map(visit));
-    onPath.delete(key);
-    memo.set(key, own + rest);
-    return own + rest;
-  };
-  return visit(start);
-};
 
 /** Finds a cycle along `next` edges (send-backs may loop; forward moves may not). */
 const findCycle = (steps: Map<string, WorkflowStep>): string[] | undefined => {
@@ -219,7 +183,3 @@ export const validateWorkflow = (
   }
   return issues;
 };
-
-/** Clock-running working hours along the longest forward path (what `validateWorkflow` compares). */
-export const workflowHours = (workflow: Workflow): number =>
-  longestPath(new Map(workflow.steps.map((s) => [s.key, s])), workflow.steps[0]!.key);

@@ -4,6 +4,9 @@
  * portal's sign-in page (which shows the message).
  */
 import { z } from 'zod';
+import { oidcFailures } from './oidc-failure.ts';
+
+export { oidcFailureMessage } from './oidc-failure.ts';
 
 /** Whether the portal shows the "Đăng nhập bằng VNeID" button, and the provider's name on it. */
 export const OidcStatus = z.object({
@@ -14,42 +17,5 @@ export const OidcStatus = z.object({
 });
 export type OidcStatus = z.infer<typeof OidcStatus>;
 
-export const OidcFailure = z.enum([
-  'unavailable',
-  'denied',
-  'state',
-  'provider',
-  'token',
-  'claims',
-  'accountExists',
-  'linkedElsewhere',
-  'disabled',
-  'failed',
-]);
+export const OidcFailure = z.enum(oidcFailures);
 export type OidcFailure = z.infer<typeof OidcFailure>;
-
-/** The Vietnamese message for a failed sign-in; `provider` is the provider's display name (VNeID). */
-export function oidcFailureMessage(reason: OidcFailure, provider: string): string {
-  switch (reason) {
-    case 'unavailable':
-      return `Chức năng đăng nhập bằng ${provider} chưa được bật.`;
-    case 'denied':
-      return `Bạn đã hủy đăng nhập hoặc chưa đồng ý chia sẻ thông tin trên ${provider}.`;
-    case 'state':
-      return `Phiên đăng nhập bằng ${provider} đã hết hạn hoặc không hợp lệ. Vui lòng thử lại.`;
-    case 'provider':
-      return `Không kết nối được với ${provider}. Vui lòng thử lại sau ít phút.`;
-    case 'token':
-      return `Không xác thực được thông tin đăng nhập do ${provider} gửi về. Vui lòng thử lại.`;
-    case 'claims':
-      return `${provider} không cung cấp họ và tên của bạn nên chưa thể tạo tài khoản.`;
-    case 'accountExists':
-      return `Số điện thoại hoặc thư điện tử của bạn trên ${provider} đã có tài khoản trên Cổng. Hãy đăng nhập bằng mật khẩu: tài khoản ${provider} sẽ được liên kết với tài khoản đó.`;
-    case 'linkedElsewhere':
-      return `Tài khoản ${provider} này đã được liên kết với một tài khoản khác trên Cổng.`;
-    case 'disabled':
-      return 'Tài khoản của bạn đang bị khóa. Vui lòng liên hệ bộ phận một cửa.';
-    case 'failed':
-      return `Chưa đăng nhập được bằng ${provider}. Vui lòng thử lại.`;
-  }
-}

@@ -4,7 +4,7 @@
  * clock starts then) or refuses it with reasons (→ 3).
  */
 import { z } from 'zod';
-import { NationalCode, type OnlineLevel, type RequiredDocument } from '../catalogue/procedure.ts';
+import { NationalCode, type RequiredDocument } from '../catalogue/procedure.ts';
 import { Text } from '../shared/text.ts';
 import { Address, Applicant } from './applicant.ts';
 import type { ChecklistIssue } from './intake.ts';
@@ -38,8 +38,7 @@ export const OnlineSubmission = z
   });
 export type OnlineSubmission = z.infer<typeof OnlineSubmission>;
 
-/** Whether a version may be submitted online at all (partial: submitted online, finished at the desk). */
-export const acceptsOnline = (level: OnlineLevel): boolean => level !== 'none';
+export { acceptsOnline } from './labels.ts';
 
 /**
  * Online, every checklist item is an electronic copy: a mandatory item needs at least one uploaded scan; an

@@ -1,86 +1,27 @@
 /**
  * Dossier statuses (DOMAIN §3): the national status codes used when syncing with the national portal
- * [practice], with the clock behaviour of each.
+ * [practice], with the clock behaviour of each. The lists and labels are plain data in labels.ts.
  */
 import { z } from 'zod';
+import { channels, dossierStatuses, resultDeliveries } from './labels.ts';
 
-export const DossierStatus = z.enum([
-  'submitted',
-  'accepted',
-  'notAccepted',
-  'inProcess',
-  'supplementRequested',
-  'financialObligation',
-  'withdrawn',
-  'stopped',
-  'resolved',
-  'returned',
-]);
+export {
+  CLOCK_STOPPED,
+  channelCode,
+  channelLabel,
+  nationalStatusCode,
+  OPEN,
+  resultDeliveryLabel,
+  statusLabel,
+  TERMINAL,
+} from './labels.ts';
+
+export const DossierStatus = z.enum(dossierStatuses);
 export type DossierStatus = z.infer<typeof DossierStatus>;
 
-/** National status code (1–10) of each status. */
-export const nationalStatusCode: Record<DossierStatus, number> = {
-  submitted: 1,
-  accepted: 2,
-  notAccepted: 3,
-  inProcess: 4,
-  supplementRequested: 5,
-  financialObligation: 6,
-  withdrawn: 7,
-  stopped: 8,
-  resolved: 9,
-  returned: 10,
-};
-
-export const statusLabel: Record<DossierStatus, string> = {
-  submitted: 'Mới nộp trực tuyến, chờ tiếp nhận',
-  accepted: 'Đã tiếp nhận',
-  notAccepted: 'Không tiếp nhận',
-  inProcess: 'Đang giải quyết',
-  supplementRequested: 'Chờ bổ sung hồ sơ',
-  financialObligation: 'Chờ thực hiện nghĩa vụ tài chính',
-  withdrawn: 'Đã rút hồ sơ',
-  stopped: 'Dừng xử lý',
-  resolved: 'Đã có kết quả, chờ trả',
-  returned: 'Đã trả kết quả',
-};
-
-/** No further action changes these. */
-export const TERMINAL: ReadonlySet<DossierStatus> = new Set([
-  'notAccepted',
-  'withdrawn',
-  'stopped',
-  'returned',
-]);
-
-/** The legal clock does not run in these (waiting for the applicant) [practice]. */
-export const CLOCK_STOPPED: ReadonlySet<DossierStatus> = new Set([
-  'supplementRequested',
-  'financialObligation',
-]);
-
-/** Work still owed by the administration: counted in inboxes, warnings and "in process" reports. */
-export const OPEN: ReadonlySet<DossierStatus> = new Set([
-  'accepted',
-  'inProcess',
-  'supplementRequested',
-  'financialObligation',
-]);
-
 /** Channels of receipt (DOMAIN §3): 1 direct, 2 online, 3 postal. */
-export const Channel = z.enum(['direct', 'online', 'postal']);
+export const Channel = z.enum(channels);
 export type Channel = z.infer<typeof Channel>;
-export const channelCode: Record<Channel, number> = { direct: 1, online: 2, postal: 3 };
-export const channelLabel: Record<Channel, string> = {
-  direct: 'Trực tiếp',
-  online: 'Trực tuyến',
-  postal: 'Qua dịch vụ bưu chính',
-};
 
-export const ResultDelivery = z.enum(['counter', 'post', 'electronic']);
+export const ResultDelivery = z.enum(resultDeliveries);
 export type ResultDelivery = z.infer<typeof ResultDelivery>;
-export const resultDeliveryLabel: Record<ResultDelivery, string> = {
-  counter: 'Nhận trực tiếp tại Bộ phận Một cửa',
-  post: 'Qua dịch vụ bưu chính công ích',
-  electronic: 'Trực tuyến (bản điện tử)',
-};

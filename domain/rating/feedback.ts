@@ -6,13 +6,11 @@
 import { z } from 'zod';
 import { Email, Phone } from '../dossier/applicant.ts';
 import { nfc, Text } from '../shared/text.ts';
+import { FEEDBACK_CONTENT_MAX, FEEDBACK_CONTENT_MIN, feedbackKinds } from './labels.ts';
 
-export const FeedbackKind = z.enum(['feedback', 'recommendation']);
+export const FeedbackKind = z.enum(feedbackKinds);
 export type FeedbackKind = z.infer<typeof FeedbackKind>;
-export const feedbackKindLabel: Record<FeedbackKind, string> = {
-  feedback: 'Phản ánh',
-  recommendation: 'Kiến nghị',
-};
+export { FEEDBACK_CONTENT_MAX, FEEDBACK_CONTENT_MIN, feedbackKindLabel } from './labels.ts';
 
 /** Where it was received: the public portal, or entered at the desk from a paper or spoken one. */
 export const FeedbackChannel = z.enum(['portal', 'desk']);
@@ -22,9 +20,6 @@ export type FeedbackChannel = z.infer<typeof FeedbackChannel>;
 export const FeedbackStatus = z.enum(['received']);
 export type FeedbackStatus = z.infer<typeof FeedbackStatus>;
 export const feedbackStatusLabel: Record<FeedbackStatus, string> = { received: 'Đã tiếp nhận' };
-
-export const FEEDBACK_CONTENT_MIN = 10;
-export const FEEDBACK_CONTENT_MAX = 5000;
 
 const Content = z
   .string()

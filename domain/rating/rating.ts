@@ -7,36 +7,19 @@
 import { z } from 'zod';
 import type { DossierStatus } from '../dossier/status.ts';
 import { Text } from '../shared/text.ts';
+import { ratingQuestionLabel, ratingQuestions, satisfactionLevels } from './labels.ts';
 
-export const RatingQuestion = z.enum(['convenience', 'overall', 'timeliness', 'staffAttitude']);
+export const RatingQuestion = z.enum(ratingQuestions);
 export type RatingQuestion = z.infer<typeof RatingQuestion>;
-export const ratingQuestions = RatingQuestion.options;
-
-/** Short labels for forms and reports [confirm: national wording]. */
-export const ratingQuestionLabel: Record<RatingQuestion, string> = {
-  convenience: 'Mức độ thuận tiện',
-  overall: 'Mức độ hài lòng chung',
-  timeliness: 'Mức độ đúng hẹn',
-  staffAttitude: 'Thái độ của cán bộ, công chức',
-};
-
-/** The question as the citizen reads it [practice: provincial portals; national wording [confirm]]. */
-export const ratingQuestionText: Record<RatingQuestion, string> = {
-  convenience: 'Mức độ thuận tiện khi thực hiện thủ tục hành chính (nộp hồ sơ, theo dõi, nhận kết quả)',
-  overall: 'Đánh giá chung về việc giải quyết hồ sơ',
-  timeliness: 'Mức độ đúng hẹn trong giải quyết, trả kết quả của cơ quan nhà nước',
-  staffAttitude:
-    'Thái độ của cán bộ, công chức, viên chức (mức độ nhiệt tình, cách giao tiếp khi hướng dẫn, xử lý hồ sơ)',
-};
-
-export const Satisfaction = z.enum(['verySatisfied', 'satisfied', 'notSatisfied']);
+export const Satisfaction = z.enum(satisfactionLevels);
 export type Satisfaction = z.infer<typeof Satisfaction>;
-export const satisfactionLevels = Satisfaction.options;
-export const satisfactionLabel: Record<Satisfaction, string> = {
-  verySatisfied: 'Rất hài lòng',
-  satisfied: 'Hài lòng',
-  notSatisfied: 'Không hài lòng',
-};
+export {
+  ratingQuestionLabel,
+  ratingQuestions,
+  ratingQuestionText,
+  satisfactionLabel,
+  satisfactionLevels,
+} from './labels.ts';
 
 export const RatingAnswers = z.strictObject({
   convenience: Satisfaction,

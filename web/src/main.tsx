@@ -1,8 +1,5 @@
 import '@mantine/core/styles.css';
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/vi';
 import { createTheme, MantineProvider } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -25,15 +22,13 @@ if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} {...(styleNonce ? { getStyleNonce: () => styleNonce } : {})}>
-      {/* Date pickers in Vietnamese, weeks from Monday; inputs show dd/MM/yyyy (see components/date-field.tsx). */}
-      <DatesProvider settings={{ locale: 'vi', firstDayOfWeek: 1 }}>
-        <SessionProvider>
-          {/* Declarative routing: the data router's features are not used, and it costs ≈ 15 KB on every page. */}
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </SessionProvider>
-      </DatesProvider>
+      {/* Date pickers (Vietnamese, weeks from Monday, dd/MM/yyyy) bring their own provider: components/date-field.tsx. */}
+      <SessionProvider>
+        {/* Declarative routing: the data router's features are not used, and it costs ≈ 15 KB on every page. */}
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </SessionProvider>
     </MantineProvider>
   </StrictMode>,
 );

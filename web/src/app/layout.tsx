@@ -2,7 +2,7 @@ import { Anchor, AppShell, Burger, Button, Group, NavLink, Select, Stack, Text, 
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
-import { roleLabel } from '../../../domain/access/roles.ts';
+import { roleLabel } from '../../../domain/access/role-names.ts';
 import { PageLoader } from './guards.tsx';
 import { hasStaffNavbar, navItemsFor } from './navigation.ts';
 import { useSession } from './session.tsx';

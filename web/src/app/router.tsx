@@ -1,6 +1,6 @@
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { type RouteObject, useRoutes } from 'react-router';
-import { StaffRole } from '../../../domain/access/roles.ts';
+import { staffRoleNames } from '../../../domain/access/role-names.ts';
 import {
   FullPageLoader,
   Home,
@@ -68,7 +68,7 @@ const ProfilePage = page(() => import('../features/portal/profile-page.tsx'), 'P
 const FeedbackPage = page(() => import('../features/portal/feedback-page.tsx'), 'FeedbackPage');
 
 const adminOnly = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
-const staffOnly = (element: ReactNode) => <RequireRole roles={StaffRole.options}>{element}</RequireRole>;
+const staffOnly = (element: ReactNode) => <RequireRole roles={staffRoleNames}>{element}</RequireRole>;
 const deskOnly = (element: ReactNode) => <RequireRole roles={['deskOfficer']}>{element}</RequireRole>;
 // Who the server lets read deadline warnings (leaders) and the dossier log (desk officers and leaders).
 const leaderOnly = (element: ReactNode) => <RequireRole roles={['leader']}>{element}</RequireRole>;

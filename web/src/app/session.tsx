@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type LoginRequest, Session } from '../../../domain/access/account.ts';
+import type { LoginRequest, Session } from '../../../domain/access/account.ts';
 import type { Role, User } from '../../../domain/access/roles.ts';
-import { sortVi } from '../../../domain/shared/text.ts';
+import { sortVi } from '../../../domain/shared/vi.ts';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../lib/api.ts';
 
 export interface WorkingAgency {
@@ -71,7 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUnauthenticatedHandler(() => adopt(null));
     let cancelled = false;
     api
-      .get('/api/auth/me', Session)
+      .get<Session>('/api/auth/me')
       .then((session) => !cancelled && adopt(session))
       .catch((error: unknown) => {
         if (!(error instanceof ApiError && error.status === 401)) console.error(error);
@@ -85,14 +85,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (credentials: LoginRequest) => {
-      adopt(await api.post('/api/auth/login', credentials, Session));
+      adopt(await api.post<Session>('/api/auth/login', credentials));
       setSignedOut(false);
     },
     [adopt],
   );
 
   const refresh = useCallback(async () => {
-    adopt(await api.get('/api/auth/me', Session));
+    adopt(await api.get<Session>('/api/auth/me'));
     setSignedOut(false);
   }, [adopt]);
 

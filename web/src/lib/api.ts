@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Problem } from '../../../domain/shared/problem.ts';
+import type { Problem } from '../../../domain/shared/problem.ts';
 
 export interface FieldError {
   path: string;
@@ -71,11 +71,38 @@ export const setUnauthenticatedHandler = (handler: (() => void) | null): void =>
   onUnauthenticated = handler;
 };
 
+/**
+ * A problem+json body as the server writes it (domain/shared/problem.ts). Checked by hand, not with the zod
+ * schema: this module is on every page's first load, and zod would add ≈ 28 KB to it.
+ */
+export const asProblem = (body: unknown): Problem | null => {
+  if (typeof body !== 'object' || body === null) return null;
+  const p = body as Partial<Record<keyof Problem, unknown>>;
+  const isText = (v: unknown) => typeof v === 'string';
+  const optionalText = (v: unknown) => v === undefined || isText(v);
+  const errorsOk =
+    p.errors === undefined ||
+    (Array.isArray(p.errors) &&
+      p.errors.every((e: unknown) => {
+        const fe = e as Partial<FieldError> | null;
+        return typeof fe === 'object' && fe !== null && isText(fe.path) && isText(fe.message);
+      }));
+  const ok =
+    isText(p.type) &&
+    isText(p.title) &&
+    Number.isInteger(p.status) &&
+    isText(p.code) &&
+    isText(p.requestId) &&
+    optionalText(p.detail) &&
+    optionalText(p.instance) &&
+    errorsOk;
+  return ok ? (body as Problem) : null;
+};
+
 const toApiError = async (response: Response): Promise<ApiError> => {
   const body: unknown = await response.json().catch(() => undefined);
-  const parsed = Problem.safeParse(body);
-  if (parsed.success) {
-    const p = parsed.data;
+  const p = asProblem(body);
+  if (p) {
     return new ApiError({
       status: p.status,
       code: p.code,
@@ -91,13 +118,21 @@ const toApiError = async (response: Response): Promise<ApiError> => {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function request<S extends z.ZodType>(
+/**
+ * The answer's schema, when the caller wants it checked here. Pages on the citizen portal pass none and name the
+ * answer's type instead: the server already validates every answer against the same schemas (fastify-type-provider-
+ * zod), and leaving zod out keeps a phone's first load small (issue 6: ≤ 150 KB).
+ */
+type Check = z.ZodType | undefined;
+type Answer<S extends Check, T> = S extends z.ZodType ? z.infer<S> : T;
+
+async function request<T, S extends Check = undefined>(
   method: Method,
   path: string,
   schema: S | null,
   body?: unknown,
   extraHeaders: Record<string, string> = {},
-): Promise<z.infer<S>> {
+): Promise<Answer<S, T>> {
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     ...extraHeaders,
@@ -125,9 +160,10 @@ async function request<S extends z.ZodType>(
     if (response.status === 401 && !path.startsWith('/api/auth/')) onUnauthenticated?.();
     throw error;
   }
-  if (schema === null || response.status === 204) return undefined as z.infer<S>;
+  if (schema === null || response.status === 204) return undefined as Answer<S, T>;
 
   const json: unknown = await response.json();
+  if (!schema) return json as Answer<S, T>;
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     // A contract mismatch between server and web: log the details for developers, say it plainly to people.
@@ -138,17 +174,24 @@ async function request<S extends z.ZodType>(
       title: 'Máy chủ trả về dữ liệu không đúng định dạng.',
     });
   }
-  return parsed.data;
+  return parsed.data as Answer<S, T>;
 }
 
 export const api = {
-  get: <S extends z.ZodType>(path: string, schema: S) => request('GET', path, schema),
+  /** `api.get('/x', Schema)` checks the answer; `api.get<T>('/x')` trusts the server's (already validated) answer. */
+  get: <T = never, S extends Check = undefined>(path: string, schema?: S) =>
+    request<T, S>('GET', path, schema as S),
   /** `headers`: e.g. an Idempotency-Key, or the X-File-Name of an upload. */
-  post: <S extends z.ZodType>(path: string, body: unknown, schema: S, headers?: Record<string, string>) =>
-    request('POST', path, schema, body, headers),
-  patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
-    request('PATCH', path, schema, body),
-  put: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request('PUT', path, schema, body),
+  post: <T = never, S extends Check = undefined>(
+    path: string,
+    body: unknown,
+    schema?: S,
+    headers?: Record<string, string>,
+  ) => request<T, S>('POST', path, schema as S, body, headers),
+  patch: <T = never, S extends Check = undefined>(path: string, body: unknown, schema?: S) =>
+    request<T, S>('PATCH', path, schema as S, body),
+  put: <T = never, S extends Check = undefined>(path: string, body: unknown, schema?: S) =>
+    request<T, S>('PUT', path, schema as S, body),
   /** For endpoints that answer 204 No Content. */
-  send: (method: Method, path: string, body?: unknown) => request(method, path, null, body),
+  send: (method: Method, path: string, body?: unknown) => request<void>(method, path, null, body),
 };

@@ -14,7 +14,7 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ProcedureAdminSummary } from '../../../../domain/catalogue/admin.ts';
-import { sortVi } from '../../../../domain/shared/text.ts';
+import { sortVi } from '../../../../domain/shared/vi.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';

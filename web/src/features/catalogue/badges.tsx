@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
-import { type OnlineLevel, onlineLevelLabel } from '../../../../domain/catalogue/index.ts';
+import type { OnlineLevel } from '../../../../domain/catalogue/index.ts';
+import { onlineLevelLabel } from '../../../../domain/catalogue/labels.ts';
 
 const onlineColor: Record<OnlineLevel, string> = { full: 'teal', partial: 'blue', none: 'gray' };
 

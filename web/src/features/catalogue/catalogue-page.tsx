@@ -14,7 +14,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { OnlineLevel, onlineLevelLabel } from '../../../../domain/catalogue/index.ts';
+import { onlineLevelLabel, onlineLevels } from '../../../../domain/catalogue/labels.ts';
 import type { ProcedureSummary } from '../../../../domain/catalogue/listing.ts';
 import type { ProcedureLevel } from '../../../../domain/catalogue/procedure.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -149,7 +149,7 @@ export function CataloguePage() {
           onChange={(e) => setParam('onlineLevel', e.currentTarget.value)}
           data={[
             { value: '', label: 'Tất cả' },
-            ...OnlineLevel.options.map((level) => ({ value: level, label: onlineLevelLabel[level] })),
+            ...onlineLevels.map((level) => ({ value: level, label: onlineLevelLabel[level] })),
           ]}
         />
       </SimpleGrid>

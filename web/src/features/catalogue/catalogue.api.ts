@@ -1,5 +1,6 @@
-import { OnlineLevel } from '../../../../domain/catalogue/index.ts';
-import { Listing, ProcedureDetail } from '../../../../domain/catalogue/listing.ts';
+import type { OnlineLevel } from '../../../../domain/catalogue/index.ts';
+import { onlineLevels } from '../../../../domain/catalogue/labels.ts';
+import type { Listing, ProcedureDetail } from '../../../../domain/catalogue/listing.ts';
 import type { ProcedureLevel } from '../../../../domain/catalogue/procedure.ts';
 import { api } from '../../lib/api.ts';
 
@@ -24,12 +25,10 @@ const queryOf = (filter: CatalogueFilter): string => {
 
 /** The procedures in force (niêm yết công khai); the server folds diacritics when searching. */
 export const listProcedures = (filter: CatalogueFilter = {}): Promise<Listing> =>
-  api.get(`/api/public/procedures${queryOf(filter)}`, Listing);
+  api.get<Listing>(`/api/public/procedures${queryOf(filter)}`);
 
 export const getProcedure = (code: string) =>
-  api.get(`/api/public/procedures/${encodeURIComponent(code)}`, ProcedureDetail);
+  api.get<ProcedureDetail>(`/api/public/procedures/${encodeURIComponent(code)}`);
 
-export const parseOnlineLevel = (value: string | null): OnlineLevel | undefined => {
-  const parsed = OnlineLevel.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-};
+export const parseOnlineLevel = (value: string | null): OnlineLevel | undefined =>
+  onlineLevels.find((level) => level === value);

@@ -1,18 +1,16 @@
 import { Anchor, Badge, Button, Group, List, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  documentKindLabel,
-  type Fee,
-  type ImplementingAgency,
-  type PageTier,
-  type RequiredDocument,
-  stepKindLabel,
-  type Workflow,
-  workflowHours,
+import type {
+  Fee,
+  ImplementingAgency,
+  PageTier,
+  RequiredDocument,
+  Workflow,
 } from '../../../../domain/catalogue/index.ts';
+import { documentKindLabel, stepKindLabel, workflowHours } from '../../../../domain/catalogue/labels.ts';
 import type { Decision } from '../../../../domain/catalogue/procedure.ts';
-import { acceptsOnline } from '../../../../domain/dossier/online.ts';
+import { acceptsOnline } from '../../../../domain/dossier/labels.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDate, formatNumber } from '../../lib/format.ts';

@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
-import { type DossierStatus, statusLabel } from '../../../../domain/dossier/index.ts';
+import type { DossierStatus } from '../../../../domain/dossier/index.ts';
+import { statusLabel } from '../../../../domain/dossier/labels.ts';
 
 const statusColor: Record<DossierStatus, string> = {
   submitted: 'violet',

@@ -5,7 +5,6 @@ import {
   DossierSummary,
   DossierView,
   type IntakeRequest,
-  PublicDossier,
   type SlipRequest,
   SupplementItem,
 } from '../../../../domain/dossier/index.ts';
@@ -69,9 +68,6 @@ export const issueSlip = (body: SlipRequest, key: string) =>
 
 export const actOn = (id: string, body: ActionRequest, key: string) =>
   api.post(`/api/dossiers/${encodeURIComponent(id)}/actions`, body, DossierView, idem(key));
-
-export const trackDossier = (code: string) =>
-  api.get(`/api/public/dossiers/${encodeURIComponent(code.trim().toUpperCase())}`, PublicDossier);
 
 const StoredFile = z.object({
   id: z.uuid(),

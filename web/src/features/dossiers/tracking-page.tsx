@@ -1,12 +1,12 @@
 import { Button, Group, Loader, Paper, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type { PublicDossier } from '../../../../domain/dossier/index.ts';
+import type { PublicDossier } from '../../../../domain/dossier/views.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDateThenTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { StatusBadge } from './badges.tsx';
-import { trackDossier } from './dossiers.api.ts';
+import { trackDossier } from './tracking.api.ts';
 
 function Line({ label, children }: { label: string; children: ReactNode }) {
   return (

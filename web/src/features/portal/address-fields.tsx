@@ -1,6 +1,6 @@
 import { Fieldset, NativeSelect, Text, TextInput } from '@mantine/core';
 import type { Agency } from '../../../../domain/org/agency.ts';
-import { sortVi } from '../../../../domain/shared/text.ts';
+import { sortVi } from '../../../../domain/shared/vi.ts';
 import type { AddressDraft } from './apply/draft.ts';
 
 interface Option {

@@ -2,11 +2,11 @@
  * Online submission and "my dossiers". Imports name the domain modules directly rather than the dossier barrel:
  * the barrel brings the workflow machine and the lunar calendar into a phone's download.
  */
-import { z } from 'zod';
-import { MyDossier, type OnlineSubmission } from '../../../../domain/dossier/online.ts';
+import type { z } from 'zod';
+import type { MyDossier, OnlineSubmission } from '../../../../domain/dossier/online.ts';
 import type { SupplementSubmission } from '../../../../domain/dossier/supplement.ts';
-import { DossierView } from '../../../../domain/dossier/views.ts';
-import { DossierRating, type RatingRequest, RatingView } from '../../../../domain/rating/rating.ts';
+import type { DossierView } from '../../../../domain/dossier/views.ts';
+import type { DossierRating, RatingRequest, RatingView } from '../../../../domain/rating/rating.ts';
 import { api } from '../../lib/api.ts';
 
 /**
@@ -23,19 +23,22 @@ export const newIdempotencyKey = (): string => {
 
 /** The same key for every attempt of one draft: a double tap or a retry after a lost answer makes one dossier. */
 export const submitOnline = (body: z.input<typeof OnlineSubmission>, idempotencyKey: string) =>
-  api.post('/api/online-dossiers', body, DossierView, { 'idempotency-key': idempotencyKey });
+  api.post<DossierView>('/api/online-dossiers', body, undefined, { 'idempotency-key': idempotencyKey });
 
-const MyDossierPage = z.object({ items: z.array(MyDossier), total: z.number().int() });
+interface MyDossierPage {
+  items: MyDossier[];
+  total: number;
+}
 export const listMyDossiers = (limit: number, offset = 0) =>
-  api.get(`/api/my/dossiers?limit=${limit}&offset=${offset}`, MyDossierPage);
+  api.get<MyDossierPage>(`/api/my/dossiers?limit=${limit}&offset=${offset}`);
 
-export const getMyDossier = (id: string) => api.get(`/api/dossiers/${encodeURIComponent(id)}`, DossierView);
+export const getMyDossier = (id: string) => api.get<DossierView>(`/api/dossiers/${encodeURIComponent(id)}`);
 
 export const fileUrl = (id: string) => `/api/files/${encodeURIComponent(id)}`;
 
 /** Answers a supplement request: one entry per requested item with its scans (the same key for every retry). */
 export const supplyOnline = (id: string, body: SupplementSubmission, idempotencyKey: string) =>
-  api.post(`/api/my/dossiers/${encodeURIComponent(id)}/supplement`, body, DossierView, {
+  api.post<DossierView>(`/api/my/dossiers/${encodeURIComponent(id)}/supplement`, body, undefined, {
     'idempotency-key': idempotencyKey,
   });
 
@@ -44,7 +47,7 @@ export const resultUrl = (id: string, fileId: string) =>
   `/api/my/dossiers/${encodeURIComponent(id)}/results/${encodeURIComponent(fileId)}`;
 
 export const getRating = (id: string) =>
-  api.get(`/api/dossiers/${encodeURIComponent(id)}/rating`, DossierRating);
+  api.get<DossierRating>(`/api/dossiers/${encodeURIComponent(id)}/rating`);
 
 export const rateDossier = (id: string, body: RatingRequest) =>
-  api.post(`/api/dossiers/${encodeURIComponent(id)}/rating`, body, RatingView);
+  api.post<RatingView>(`/api/dossiers/${encodeURIComponent(id)}/rating`, body);

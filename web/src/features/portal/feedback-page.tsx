@@ -15,24 +15,23 @@ import {
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Agency } from '../../../../domain/org/agency.ts';
+import type { FeedbackKind, FeedbackReceipt, FeedbackRequest } from '../../../../domain/rating/feedback.ts';
 import {
   FEEDBACK_CONTENT_MAX,
   FEEDBACK_CONTENT_MIN,
-  type FeedbackKind,
-  FeedbackReceipt,
-  FeedbackRequest,
   feedbackKindLabel,
-} from '../../../../domain/rating/feedback.ts';
-import { sortVi } from '../../../../domain/shared/text.ts';
+} from '../../../../domain/rating/labels.ts';
+import { sortVi } from '../../../../domain/shared/vi.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { type ApiError, api } from '../../lib/api.ts';
 import { formatDateThenTime } from '../../lib/format.ts';
 import { asApiError, useApi } from '../../lib/use-api.ts';
 import { listProcedures } from '../catalogue/catalogue.api.ts';
+import { useValidation, type Validation, warmValidation } from './load-validation.ts';
 import { listPublicTree } from './places.api.ts';
 
-const sendFeedback = (body: FeedbackRequest) => api.post('/api/public/feedback', body, FeedbackReceipt);
+const sendFeedback = (body: FeedbackRequest) => api.post<FeedbackReceipt>('/api/public/feedback', body);
 
 interface Draft {
   kind: FeedbackKind;
@@ -69,7 +68,7 @@ const plainer: Record<string, string> = {
   'contact.name': 'Vui lòng nhập họ và tên',
 };
 
-function problemsOf(d: Draft): Record<string, string> {
+function problemsOf({ FeedbackRequest }: Validation, d: Draft): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of FeedbackRequest.safeParse(requestOf(d)).error?.issues ?? []) {
     const key = issue.path.map(String).join('.');
@@ -145,7 +144,8 @@ function FeedbackForm({
   const [error, setError] = useState<ApiError>();
   const [sending, setSending] = useState(false);
   const [receipt, setReceipt] = useState<FeedbackReceipt>();
-  const problems = { ...(attempted ? problemsOf(draft) : {}), ...server };
+  const [rules, loadRules] = useValidation();
+  const problems = { ...(attempted && rules ? problemsOf(rules, draft) : {}), ...server };
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setServer({});
@@ -153,8 +153,15 @@ function FeedbackForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    let loadedRules: Validation;
+    try {
+      loadedRules = await loadRules();
+    } catch (err) {
+      setError(asApiError(err));
+      return;
+    }
     setAttempted(true);
-    const first = Object.keys(problemsOf(draft))[0];
+    const first = Object.keys(problemsOf(loadedRules, draft))[0];
     if (first) {
       document.getElementById(`feedback.${first}`)?.focus();
       return;
@@ -188,7 +195,7 @@ function FeedbackForm({
   const field = (key: string) => ({ id: `feedback.${key}`, error: problems[key], size: 'md' as const });
   const hasDossier = draft.dossierCode.trim() !== '';
   return (
-    <form onSubmit={submit} noValidate aria-label="Gửi phản ánh, kiến nghị">
+    <form onSubmit={submit} onFocus={warmValidation} noValidate aria-label="Gửi phản ánh, kiến nghị">
       <Stack gap="md">
         <Paper withBorder radius="md" p="md">
           <Stack gap="sm">

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Group, List, Loader, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 import { Link, useParams } from 'react-router';
-import { resultDeliveryLabel } from '../../../../domain/dossier/status.ts';
+import { resultDeliveryLabel } from '../../../../domain/dossier/labels.ts';
 import type { DossierView } from '../../../../domain/dossier/views.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatBytes, formatDate, formatDateThenTime } from '../../lib/format.ts';

@@ -2,11 +2,11 @@
  * Fees of a dossier paid by VietQR transfer (docs/payment-vietqr.md): what is owed and how to pay it, the payer's
  * "Tôi đã chuyển khoản", and the desk's confirmation or cancellation. Shared by the portal and the desk's panel.
  */
-import {
-  type PaymentCancellation,
-  type PaymentConfirmation,
-  type PaymentDeclaration,
-  type PaymentState,
+import type {
+  PaymentCancellation,
+  PaymentConfirmation,
+  PaymentDeclaration,
+  PaymentState,
   PaymentView,
 } from '../../../../domain/payment/payment.ts';
 import { api } from '../../lib/api.ts';
@@ -16,20 +16,21 @@ export type { PaymentState, PaymentView } from '../../../../domain/payment/payme
 
 const base = (dossierId: string) => `/api/dossiers/${encodeURIComponent(dossierId)}/payment`;
 
-export const getPayment = (dossierId: string) => api.get(base(dossierId), PaymentView);
+export const getPayment = (dossierId: string) => api.get<PaymentView>(base(dossierId));
 
 /** The same key for retries of one tap: a lost answer does not make a second declaration or receipt. */
 export const declarePayment = (dossierId: string, body: PaymentDeclaration, idempotencyKey: string) =>
-  api.post(`${base(dossierId)}/request`, body, PaymentView, { 'idempotency-key': idempotencyKey });
+  api.post<PaymentView>(`${base(dossierId)}/request`, body, undefined, { 'idempotency-key': idempotencyKey });
 
 export const confirmPayment = (
   dossierId: string,
   body: Partial<PaymentConfirmation>,
   idempotencyKey: string,
-) => api.post(`${base(dossierId)}/confirm`, body, PaymentView, { 'idempotency-key': idempotencyKey });
+) =>
+  api.post<PaymentView>(`${base(dossierId)}/confirm`, body, undefined, { 'idempotency-key': idempotencyKey });
 
 export const cancelPayment = (dossierId: string, body: PaymentCancellation) =>
-  api.post(`${base(dossierId)}/cancel`, body, PaymentView);
+  api.post<PaymentView>(`${base(dossierId)}/cancel`, body);
 
 export const paymentPagePath = (dossierId: string) => `/cong-dan/ho-so/${dossierId}/thanh-toan`;
 

@@ -1,6 +1,6 @@
 import { Button, List, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { Link } from 'react-router';
-import { sortVi } from '../../../../domain/shared/text.ts';
+import { sortVi } from '../../../../domain/shared/vi.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useApi } from '../../lib/use-api.ts';

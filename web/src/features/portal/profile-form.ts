@@ -2,8 +2,10 @@
  * The profile form's draft (strings as typed) and its way to `UpdateCitizenProfile`: empty means cleared, the
  * domain schema gives the messages, with a few said more plainly for this form.
  */
-import { type CitizenProfile, type Sex, UpdateCitizenProfile } from '../../../../domain/citizen/account.ts';
+import type { CitizenProfile, Sex } from '../../../../domain/citizen/account.ts';
+import { isDateOrEmpty } from '../../components/typed-date-field.tsx';
 import type { AddressDraft } from './apply/draft.ts';
+import type { Validation } from './load-validation.ts';
 
 export interface ProfileDraft {
   fullName: string;
@@ -62,8 +64,15 @@ const plainer: Record<string, string> = {
 };
 
 /** The problems the server would find, found before sending (`today` in Asia/Ho_Chi_Minh, `YYYY-MM-DD`). */
-export function problemsOf(d: ProfileDraft, today: string): ProfileProblems {
+export function problemsOf(
+  { UpdateCitizenProfile }: Validation,
+  d: ProfileDraft,
+  today: string,
+): ProfileProblems {
   const out: ProfileProblems = {};
+  if (!isDateOrEmpty(d.dateOfBirth)) {
+    out.dateOfBirth = 'Ngày sinh chưa đúng: nhập ngày/tháng/năm, ví dụ 05/09/1990';
+  }
   const parsed = UpdateCitizenProfile.safeParse(bodyOf(d));
   for (const issue of parsed.error?.issues ?? []) {
     const key = issue.path.map(String).join('.');

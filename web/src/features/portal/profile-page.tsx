@@ -14,14 +14,15 @@ import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Agency } from '../../../../domain/org/agency.ts';
 import { useSession } from '../../app/session.tsx';
-import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { TypedDateField } from '../../components/typed-date-field.tsx';
 import type { ApiError } from '../../lib/api.ts';
 import { formatDateThenTime } from '../../lib/format.ts';
 import { asApiError, useApi } from '../../lib/use-api.ts';
 import { todayInVietnam } from '../calendar/dates.ts';
 import { type CitizenProfile, getProfile, saveProfile } from './account.api.ts';
 import { AddressFields, placesOf } from './address-fields.tsx';
+import { useValidation, type Validation, warmValidation } from './load-validation.ts';
 import { listPublicTree } from './places.api.ts';
 import { ProblemSummary } from './problem-summary.tsx';
 import {
@@ -50,8 +51,9 @@ function ProfileForm({ profile, tree }: { profile: CitizenProfile; tree: Agency[
   const [saving, setSaving] = useState(false);
   const saved = useRef<HTMLDivElement>(null);
 
+  const [rules, loadRules] = useValidation();
   const problems: ProfileProblems = {
-    ...(attempted ? problemsOf(draft, todayInVietnam()) : {}),
+    ...(attempted && rules ? problemsOf(rules, draft, todayInVietnam()) : {}),
     ...serverProblems,
   };
   const set = (patch: Partial<ProfileDraft>) => {
@@ -62,8 +64,15 @@ function ProfileForm({ profile, tree }: { profile: CitizenProfile; tree: Agency[
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    let loadedRules: Validation;
+    try {
+      loadedRules = await loadRules();
+    } catch (err) {
+      setError(asApiError(err));
+      return;
+    }
     setAttempted(true);
-    const found = problemsOf(draft, todayInVietnam());
+    const found = problemsOf(loadedRules, draft, todayInVietnam());
     const first = Object.keys(found)[0];
     if (first) {
       focusField(first);
@@ -91,7 +100,7 @@ function ProfileForm({ profile, tree }: { profile: CitizenProfile; tree: Agency[
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Thông tin cá nhân">
+    <form onSubmit={submit} onFocus={warmValidation} noValidate aria-label="Thông tin cá nhân">
       <Stack gap="md">
         {savedAt && (
           <Alert
@@ -120,7 +129,7 @@ function ProfileForm({ profile, tree }: { profile: CitizenProfile; tree: Agency[
               error={problems.fullName}
               onChange={(e) => set({ fullName: e.currentTarget.value })}
             />
-            <DateField
+            <TypedDateField
               id="dateOfBirth"
               label="Ngày sinh"
               description="Ngày/tháng/năm, ví dụ 05/09/1990"

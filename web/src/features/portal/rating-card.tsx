@@ -1,21 +1,19 @@
 import { Alert, Button, Group, Loader, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import {
-  type RatingQuestion,
-  RatingRequest,
-  type RatingView,
   ratingQuestionLabel,
   ratingQuestions,
   ratingQuestionText,
-  type Satisfaction,
   satisfactionLabel,
   satisfactionLevels,
-} from '../../../../domain/rating/rating.ts';
+} from '../../../../domain/rating/labels.ts';
+import type { RatingQuestion, RatingView, Satisfaction } from '../../../../domain/rating/rating.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import type { ApiError } from '../../lib/api.ts';
 import { formatDateThenTime } from '../../lib/format.ts';
 import { asApiError, useApi } from '../../lib/use-api.ts';
 import { getRating, rateDossier } from './dossiers.api.ts';
+import { loadValidation, warmValidation } from './load-validation.ts';
 
 type Draft = Partial<Record<RatingQuestion, Satisfaction>>;
 
@@ -61,6 +59,7 @@ function RatingForm({ dossierId, onRated }: { dossierId: string; onRated: (r: Ra
       else if (answers[q] === 'notSatisfied' && !reasons[q]?.trim())
         found[q] = `Vui lòng cho biết lý do không hài lòng về "${ratingQuestionLabel[q]}"`;
     }
+    const { RatingRequest } = await loadValidation();
     const parsed = RatingRequest.safeParse({
       answers,
       reasons: Object.fromEntries(
@@ -79,7 +78,7 @@ function RatingForm({ dossierId, onRated }: { dossierId: string; onRated: (r: Ra
     }
   };
   return (
-    <Stack gap="md">
+    <Stack gap="md" onFocus={warmValidation}>
       <Text size="sm">Ông/Bà vui lòng cho biết mức độ hài lòng về việc giải quyết hồ sơ này.</Text>
       {ratingQuestions.map((q) => (
         <Stack key={q} gap={6}>

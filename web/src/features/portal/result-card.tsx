@@ -1,7 +1,7 @@
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
+import { resultDeliveryLabel } from '../../../../domain/dossier/labels.ts';
 import { attachedResults, isResultDownloadable } from '../../../../domain/dossier/results.ts';
-import { resultDeliveryLabel } from '../../../../domain/dossier/status.ts';
 import type { DossierView } from '../../../../domain/dossier/views.ts';
 import { resultUrl } from './dossiers.api.ts';
 

@@ -1,7 +1,6 @@
 import { Alert, Button, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useId, useState } from 'react';
-import { z } from 'zod';
-import { SupplementItem } from '../../../../domain/dossier/requests.ts';
+import type { SupplementItem } from '../../../../domain/dossier/requests.ts';
 import type { DossierView } from '../../../../domain/dossier/views.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -14,15 +13,20 @@ import { newIdempotencyKey, supplyOnline } from './dossiers.api.ts';
 import { ItemUpload, RetryOrDismiss } from './item-upload.tsx';
 import { ACCEPT_ATTRIBUTE, refusal } from './uploads.ts';
 
-const Items = z.array(SupplementItem);
+/** The items of a requestSupplement event, as the server stored them (validated when the request was made). */
+const itemsOf = (items: unknown): SupplementItem[] =>
+  Array.isArray(items)
+    ? items.filter(
+        (i): i is SupplementItem => typeof (i as Partial<SupplementItem> | null)?.name === 'string',
+      )
+    : [];
 
 /** The open supplement request: its items (form 02 lists everything missing), its reason and when it came. */
 export function supplementRequestOf(d: DossierView) {
   if (d.status !== 'supplementRequested') return undefined;
   const e = d.events.findLast((x) => x.action === 'requestSupplement');
   if (!e) return undefined;
-  const items = Items.safeParse(e.data.items);
-  return { at: e.at, note: e.note, items: items.success ? items.data : [] };
+  return { at: e.at, note: e.note, items: itemsOf(e.data.items) };
 }
 
 const MAX_FILES = 20;

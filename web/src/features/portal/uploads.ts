@@ -2,9 +2,7 @@
  * Uploading scans from a phone: XMLHttpRequest rather than fetch, because only it reports upload progress. The
  * server's limits are checked first (type, size), so a wrong file is refused at once and in Vietnamese.
  */
-import { z } from 'zod';
-import { Problem } from '../../../../domain/shared/problem.ts';
-import { ApiError } from '../../lib/api.ts';
+import { ApiError, asProblem } from '../../lib/api.ts';
 import { formatBytes } from '../../lib/format.ts';
 
 /** As POST /api/files enforces them (server/modules/files/files.service.ts). */
@@ -17,8 +15,20 @@ const TYPES: Record<string, string> = {
 };
 export const ACCEPT_ATTRIBUTE = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
 
-export const UploadedFile = z.object({ id: z.uuid(), name: z.string(), size: z.number().int() });
-export type UploadedFile = z.infer<typeof UploadedFile>;
+/** What POST /api/files answers (server/modules/files). */
+export interface UploadedFile {
+  id: string;
+  name: string;
+  size: number;
+}
+
+const asUploadedFile = (body: unknown): UploadedFile => {
+  const f = body as Partial<UploadedFile> | null;
+  if (typeof f?.id !== 'string' || typeof f.name !== 'string' || !Number.isInteger(f.size)) {
+    throw new TypeError('not a stored file');
+  }
+  return { id: f.id, name: f.name, size: f.size as number };
+};
 
 const extensionOf = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
 
@@ -58,15 +68,8 @@ const errorOf = (xhr: XMLHttpRequest): ApiError => {
   } catch {
     body = undefined;
   }
-  const p = Problem.safeParse(body);
-  if (p.success) {
-    return new ApiError({
-      status: p.data.status,
-      code: p.data.code,
-      title: p.data.title,
-      detail: p.data.detail,
-    });
-  }
+  const p = asProblem(body);
+  if (p) return new ApiError({ status: p.status, code: p.code, title: p.title, detail: p.detail });
   return new ApiError({ status: xhr.status, code: 'UNKNOWN', title: 'Tải lên không thành công.' });
 };
 
@@ -88,7 +91,7 @@ export function upload(file: File, csrfToken: string | null, onProgress: (sent: 
     xhr.onload = () => {
       if (xhr.status !== 201) return reject(errorOf(xhr));
       try {
-        resolve(UploadedFile.parse(JSON.parse(xhr.responseText)));
+        resolve(asUploadedFile(JSON.parse(xhr.responseText)));
       } catch {
         reject(
           new ApiError({ status: xhr.status, code: 'BAD_RESPONSE', title: 'Máy chủ trả lời không rõ.' }),

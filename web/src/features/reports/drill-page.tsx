@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Loader, Pagination, Paper, Stack, Table, Text, Ti
 import { useMediaQuery } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { DrillColumn, type DrillDossier } from '../../../../domain/dashboard/dashboard.ts';
-import { channelLabel } from '../../../../domain/dossier/status.ts';
+import { channelLabel } from '../../../../domain/dossier/labels.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDate, formatDateThenTime, formatNumber } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';

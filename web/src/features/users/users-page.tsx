@@ -2,7 +2,7 @@ import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { roleLabel, type User } from '../../../../domain/access/roles.ts';
-import { sortVi } from '../../../../domain/shared/text.ts';
+import { sortVi } from '../../../../domain/shared/vi.ts';
 import { ListPage } from '../../components/list-page.tsx';
 import { useApi } from '../../lib/use-api.ts';
 import { listUsers } from './users.api.ts';

@@ -5,6 +5,7 @@ import type { ApiError } from '../../../lib/api.ts';
 import { formatDateThenTime } from '../../../lib/format.ts';
 import { asApiError } from '../../../lib/use-api.ts';
 import { type CodeSent, resendCode } from '../account.api.ts';
+import { warmValidation } from '../load-validation.ts';
 
 /** The frame of the account pages: one card, centred, as wide as a phone. */
 export function AccountCard({
@@ -18,7 +19,7 @@ export function AccountCard({
 }) {
   return (
     <Paper withBorder radius="md" p="lg" w="100%" maw={460} mx="auto">
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onFocus={warmValidation} noValidate>
         <Stack gap="md">
           <Title order={2} size="h3">
             {title}

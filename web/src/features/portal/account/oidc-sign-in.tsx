@@ -4,10 +4,15 @@
  */
 import { Alert, Button, Divider } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { OidcFailure, OidcStatus, oidcFailureMessage } from '../../../../../domain/citizen/oidc.ts';
+import type { OidcStatus } from '../../../../../domain/citizen/oidc.ts';
+import {
+  type OidcFailureName as OidcFailure,
+  oidcFailureMessage,
+  oidcFailures,
+} from '../../../../../domain/citizen/oidc-failure.ts';
 import { api } from '../../../lib/api.ts';
 
-const getOidcStatus = () => api.get('/api/citizen/oidc', OidcStatus);
+const getOidcStatus = () => api.get<OidcStatus>('/api/citizen/oidc');
 
 /** Whether the button is shown; while loading or when the question fails, it is not. */
 export function useOidcStatus(): OidcStatus {
@@ -30,8 +35,8 @@ export const oidcStartHref = (status: OidcStatus, returnTo?: string) =>
 
 /** The refusal the server sent the browser back with, if any. */
 export function oidcFailureOf(search: string): OidcFailure | undefined {
-  const parsed = OidcFailure.safeParse(new URLSearchParams(search).get('loi'));
-  return parsed.success ? parsed.data : undefined;
+  const reason = new URLSearchParams(search).get('loi');
+  return oidcFailures.find((f) => f === reason);
 }
 
 export function OidcFailureAlert({ reason, displayName }: { reason: OidcFailure; displayName: string }) {

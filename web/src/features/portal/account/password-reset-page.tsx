@@ -6,14 +6,8 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import type { ApiError } from '../../../lib/api.ts';
 import { type FieldErrors, fieldErrors, problemFieldErrors } from '../../../lib/form.ts';
 import { asApiError } from '../../../lib/use-api.ts';
-import {
-  type CodeSent,
-  confirmPasswordReset,
-  PasswordResetConfirm,
-  PasswordResetRequest,
-  requestPasswordReset,
-  signIn,
-} from '../account.api.ts';
+import { type CodeSent, confirmPasswordReset, requestPasswordReset, signIn } from '../account.api.ts';
+import { loadValidation } from '../load-validation.ts';
 import { AccountCard, CodeField, pendingChallenge, ResendButton, SentNotice } from './code-field.tsx';
 
 const PURPOSE = 'passwordReset';
@@ -26,6 +20,7 @@ function Ask({ onSent }: { onSent: (sent: Pending) => void }) {
   const [sending, setSending] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const { PasswordResetRequest } = await loadValidation();
     const parsed = PasswordResetRequest.safeParse({ identifier });
     setFieldError(
       !identifier.trim()
@@ -90,6 +85,7 @@ function Reset({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const { PasswordResetConfirm } = await loadValidation();
     const parsed = PasswordResetConfirm.safeParse({
       challengeId: sent.challengeId,
       code: values.code,

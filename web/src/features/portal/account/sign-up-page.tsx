@@ -6,7 +6,8 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import type { ApiError } from '../../../lib/api.ts';
 import { type FieldErrors, fieldErrors, problemFieldErrors } from '../../../lib/form.ts';
 import { asApiError } from '../../../lib/use-api.ts';
-import { type CodeSent, ConfirmSignUp, confirmSignUp, SignUpRequest, signUp } from '../account.api.ts';
+import { type CodeSent, confirmSignUp, signUp } from '../account.api.ts';
+import { loadValidation } from '../load-validation.ts';
 import { AccountCard, CodeField, pendingChallenge, ResendButton, SentNotice } from './code-field.tsx';
 
 const PURPOSE = 'signUp';
@@ -31,6 +32,7 @@ function Details({ onSent }: { onSent: (sent: CodeSent & { identifier: string })
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const { repeat, ...request } = values;
+    const { SignUpRequest } = await loadValidation();
     const parsed = SignUpRequest.safeParse(request);
     const found: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
     if (!values.identifier.trim()) found.identifier = 'Vui lòng nhập số điện thoại hoặc thư điện tử';
@@ -131,6 +133,7 @@ function Confirm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const { ConfirmSignUp } = await loadValidation();
     const parsed = ConfirmSignUp.safeParse({ challengeId: sent.challengeId, code });
     setCodeError(parsed.success ? undefined : (fieldErrors(parsed.error).code ?? 'Mã xác nhận gồm 6 chữ số'));
     setError(undefined);

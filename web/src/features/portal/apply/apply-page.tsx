@@ -1,9 +1,10 @@
 import { Alert, Anchor, Button, Group, Loader, Progress, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { User } from '../../../../../domain/access/roles.ts';
 import type { ProcedureDetail } from '../../../../../domain/catalogue/index.ts';
 import type { Agency } from '../../../../../domain/org/agency.ts';
+import { PageLoader } from '../../../app/guards.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { ApiError } from '../../../lib/api.ts';
@@ -14,11 +15,10 @@ import { getProcedure } from '../../catalogue/catalogue.api.ts';
 import { type CitizenProfile, getProfile, saveProfile } from '../account.api.ts';
 import { type Places, placesOf } from '../address-fields.tsx';
 import { newIdempotencyKey, submitOnline } from '../dossiers.api.ts';
+import { useValidation, type Validation, warmValidation } from '../load-validation.ts';
 import { listPublicTree, listReceivingDesks } from '../places.api.ts';
 import { ProblemSummary } from '../problem-summary.tsx';
 import { ApplicantStep } from './applicant-step.tsx';
-import { DeliveryStep } from './delivery-step.tsx';
-import { DocumentsStep } from './documents-step.tsx';
 import {
   type Draft,
   dropDraft,
@@ -35,9 +35,13 @@ import {
   stepOfProblem,
   submissionOf,
 } from './draft.ts';
-import { FormStep } from './form-step.tsx';
-import { ReviewStep } from './review-step.tsx';
 import { useUploads } from './use-uploads.ts';
+
+// The first step comes with the page; the others load when reached (or when a saved draft reopens on them).
+const FormStep = lazy(async () => ({ default: (await import('./form-step.tsx')).FormStep }));
+const DocumentsStep = lazy(async () => ({ default: (await import('./documents-step.tsx')).DocumentsStep }));
+const DeliveryStep = lazy(async () => ({ default: (await import('./delivery-step.tsx')).DeliveryStep }));
+const ReviewStep = lazy(async () => ({ default: (await import('./review-step.tsx')).ReviewStep }));
 
 interface Loaded {
   detail: ProcedureDetail;
@@ -147,7 +151,12 @@ function Application({ data, user }: { data: Loaded; user: User }) {
   const uploads = useUploads(csrfToken, onStored);
 
   const step = Math.min(Math.max(draft.step, 0), LAST_STEP);
-  const all = useMemo(() => problemsOf(version, draft, todayInVietnam()), [version, draft]);
+  // The checks load with the first focus (or the first "Tiếp tục"): not part of the page's first download.
+  const [rules, loadRules] = useValidation();
+  const all = useMemo(
+    () => (rules ? problemsOf(rules, version, draft, todayInVietnam()) : {}),
+    [rules, version, draft],
+  );
   const [attempted, setAttempted] = useState<number[]>([]);
   const visible: Problems = {
     ...(attempted.includes(step) ? problemsOfStep(all, step) : {}),
@@ -170,20 +179,35 @@ function Application({ data, user }: { data: Loaded; user: User }) {
 
   const goTo = (next: number) => update((d) => ({ ...d, step: next }));
 
-  const next = () => {
+  /** The problems of the draft now, once the checks are loaded (undefined, and said, if they cannot be). */
+  const checkNow = async (): Promise<Problems | undefined> => {
+    let loaded: Validation;
+    try {
+      loaded = await loadRules();
+    } catch (e) {
+      setError(asApiError(e));
+      return undefined;
+    }
+    return problemsOf(loaded, version, draft, todayInVietnam());
+  };
+
+  const next = async () => {
     setAttempted((a) => (a.includes(step) ? a : [...a, step]));
     if (step === 2 && uploads.busy) {
       setError(new ApiError({ status: 0, code: 'BUSY', title: 'Vui lòng chờ các tệp tải lên xong.' }));
       return;
     }
     setError(undefined);
-    if (Object.keys(problemsOfStep(all, step)).length > 0) return;
+    const now = await checkNow();
+    if (!now || Object.keys(problemsOfStep(now, step)).length > 0) return;
     goTo(step + 1);
   };
 
   const submit = async () => {
     setAttempted(STEPS.map((_, i) => i));
-    const firstBad = Math.min(...Object.keys(all).map(stepOfProblem));
+    const now = await checkNow();
+    if (!now) return;
+    const firstBad = Math.min(...Object.keys(now).map(stepOfProblem));
     if (Number.isFinite(firstBad)) {
       if (firstBad !== step) goTo(firstBad);
       return;
@@ -232,7 +256,7 @@ function Application({ data, user }: { data: Loaded; user: User }) {
 
   const stepProps = { version, draft, update, problems: visible };
   return (
-    <Stack gap="md" maw={640} mx="auto" w="100%">
+    <Stack gap="md" maw={640} mx="auto" w="100%" onFocus={warmValidation}>
       <Anchor component={Link} to={`/thu-tuc/${code}`} size="sm">
         ← Thông tin thủ tục
       </Anchor>
@@ -291,11 +315,13 @@ function Application({ data, user }: { data: Loaded; user: User }) {
       )}
       <ProblemSummary problems={visible} need="cần bổ sung hoặc sửa" onPick={focusProblem} block />
 
-      {step === 0 && <ApplicantStep {...stepProps} desks={desks} places={places} />}
-      {step === 1 && <FormStep {...stepProps} places={places} />}
-      {step === 2 && <DocumentsStep {...stepProps} uploads={uploads} />}
-      {step === 3 && <DeliveryStep {...stepProps} places={places} />}
-      {step === LAST_STEP && <ReviewStep {...stepProps} desks={desks} places={places} goTo={goTo} />}
+      <Suspense fallback={<PageLoader />}>
+        {step === 0 && <ApplicantStep {...stepProps} desks={desks} places={places} />}
+        {step === 1 && <FormStep {...stepProps} places={places} />}
+        {step === 2 && <DocumentsStep {...stepProps} uploads={uploads} />}
+        {step === 3 && <DeliveryStep {...stepProps} places={places} />}
+        {step === LAST_STEP && <ReviewStep {...stepProps} desks={desks} places={places} goTo={goTo} />}
+      </Suspense>
 
       <Group grow gap="sm" mt="sm">
         {step > 0 && (

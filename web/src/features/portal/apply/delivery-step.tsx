@@ -1,6 +1,7 @@
 import { Button, Group, Radio, Stack, Text } from '@mantine/core';
 import type { ProcedureVersion } from '../../../../../domain/catalogue/index.ts';
-import { type ResultDelivery, resultDeliveryLabel } from '../../../../../domain/dossier/status.ts';
+import { resultDeliveryLabel } from '../../../../../domain/dossier/labels.ts';
+import type { ResultDelivery } from '../../../../../domain/dossier/status.ts';
 import { AddressFields, type Places } from '../address-fields.tsx';
 import type { Draft, Problems } from './draft.ts';
 

@@ -1,5 +1,6 @@
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
-import { documentKindLabel, type ProcedureVersion } from '../../../../../domain/catalogue/index.ts';
+import type { ProcedureVersion } from '../../../../../domain/catalogue/index.ts';
+import { documentKindLabel } from '../../../../../domain/catalogue/labels.ts';
 import { formatBytes } from '../../../lib/format.ts';
 import { ItemUpload, RetryOrDismiss } from '../item-upload.tsx';
 import { ACCEPT_ATTRIBUTE, refusal } from '../uploads.ts';

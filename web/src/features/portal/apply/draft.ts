@@ -4,20 +4,10 @@
  * that turn it into an `OnlineSubmission` and tell which step each problem belongs to.
  */
 import type { z } from 'zod';
-import {
-  buildSubmissionSchema,
-  type FormField,
-  type ProcedureVersion,
-  type RequiredDocument,
-} from '../../../../../domain/catalogue/index.ts';
-import {
-  CitizenId,
-  checkOnlineDocuments,
-  Email,
-  type OnlineSubmission,
-  Phone,
-  type ResultDelivery,
-} from '../../../../../domain/dossier/index.ts';
+import type { FormField, ProcedureVersion, RequiredDocument } from '../../../../../domain/catalogue/index.ts';
+import type { OnlineSubmission } from '../../../../../domain/dossier/online.ts';
+import type { ResultDelivery } from '../../../../../domain/dossier/status.ts';
+import type { Validation } from '../load-validation.ts';
 
 export interface StoredUpload {
   fileId: string;
@@ -246,8 +236,12 @@ const ADDRESS_PART_MESSAGE: Record<string, string> = {
   street: 'Vui lòng nhập số nhà, đường, thôn, tổ dân phố',
 };
 
-/** Everything that stops the draft from being submitted, in Vietnamese, keyed by where it is shown. */
-export function problemsOf(v: ProcedureVersion, d: Draft, today: string): Problems {
+/**
+ * Everything that stops the draft from being submitted, in Vietnamese, keyed by where it is shown. `rules`: the
+ * schemas, loaded on demand (load-validation.ts).
+ */
+export function problemsOf(rules: Validation, v: ProcedureVersion, d: Draft, today: string): Problems {
+  const { buildSubmissionSchema, CitizenId, checkOnlineDocuments, Email, Phone } = rules;
   const out: Problems = {};
   if (!d.deskId) out.desk = 'Vui lòng chọn nơi tiếp nhận hồ sơ';
 

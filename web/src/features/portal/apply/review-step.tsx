@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { FormField, ProcedureVersion } from '../../../../../domain/catalogue/index.ts';
-import { resultDeliveryLabel } from '../../../../../domain/dossier/status.ts';
+import { resultDeliveryLabel } from '../../../../../domain/dossier/labels.ts';
 import type { Agency } from '../../../../../domain/org/agency.ts';
 import { formatBytes, formatDate, formatNumber } from '../../../lib/format.ts';
 import type { Places } from '../address-fields.tsx';
