@@ -8,6 +8,13 @@
  * With BENCH_PG a fresh database is created (and dropped) for the app and another for pgbench. pgbench's
  * script draws a daily number (INSERT … ON CONFLICT DO UPDATE), inserts a dossier row with a JSON document, an
  * event and an outbox row in one transaction: what an intake writes, without the application around it.
+ *
+ * pgbench runs the app's own write statement twice: with the simple protocol (parsed and planned on every call)
+ * and with `-M prepared` (planned once per connection, as the app's named prepared statements are) — the fair
+ * baseline for an app that prepares its statements is the second one.
+ *
+ * BENCH_COUNT_STATEMENTS=1 counts the SQL statements the app sends during the intake load (by wrapping
+ * `pg.Client.prototype.query`) and prints them per intake, by kind; it costs a little CPU, so not for rates.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -64,14 +71,14 @@ INSERT INTO outbox(dossier_code, channel, payload) VALUES ('X-' || :n, 'email', 
 COMMIT;
 `;
 
-/** pgbench's tps for `script` at CLIENTS clients for 10 s on database `name`. */
-function pgbenchTps(name: string, script: string): number {
+/** pgbench's tps for `script` at CLIENTS clients for 10 s on database `name` (simple or prepared protocol). */
+function pgbenchTps(name: string, script: string, mode: 'simple' | 'prepared' = 'simple'): number {
   const file = path.join(os.tmpdir(), `motcua-pgbench-${process.pid}.sql`);
   fs.writeFileSync(file, script);
   const u = new URL(adminUrl!);
   const out = execFileSync(
     'pgbench',
-    ['-n', '-c', String(CLIENTS), '-j', '2', '-T', '10', '-f', file, name],
+    ['-n', '-M', mode, '-c', String(CLIENTS), '-j', '2', '-T', '10', '-f', file, name],
     {
       encoding: 'utf8',
       env: {
@@ -142,6 +149,23 @@ o AS (
 SELECT code FROM d;
 `;
 
+/** Statements sent through node-postgres while `counting` is on, by their first words (or prepared name). */
+const statements = new Map<string, number>();
+let counting = false;
+if (process.env.BENCH_COUNT_STATEMENTS && adminUrl) {
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    if (counting) {
+      const c = args[0] as string | { name?: string; text?: string };
+      const text = typeof c === 'string' ? c : (c.text ?? '');
+      const key =
+        (typeof c === 'object' && c.name) || text.replace(/\s+/g, ' ').trim().slice(0, 60) || '(unnamed)';
+      statements.set(key, (statements.get(key) ?? 0) + 1);
+    }
+    return query.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+}
+
 async function main() {
   const appDbName = `motcua_bench_${process.pid}`;
   const database = adminUrl
@@ -194,6 +218,7 @@ async function main() {
   for (let i = 0; i < 10; i++) await intake(); // warm-up
   // Intake load comes from a worker thread too, so the server's thread only serves.
   const cpu0 = process.cpuUsage();
+  counting = true;
   const load = await runLoad({
     base,
     paths: ['/api/dossiers'],
@@ -203,6 +228,7 @@ async function main() {
   });
   const intakeSeconds = load.seconds;
   const intakeCpu = process.cpuUsage(cpu0);
+  counting = false;
   const codes = (
     (await database.db.execute(sql`select code from dossiers`)) as unknown as { rows: { code: string }[] }
   ).rows.map((r) => r.code);
@@ -229,6 +255,7 @@ async function main() {
   ).rows[0]!.id;
   await database.close();
   const sameStatement = adminUrl ? pgbenchTps(appDbName, sameStatementScript(source)) : undefined;
+  const samePrepared = adminUrl ? pgbenchTps(appDbName, sameStatementScript(source), 'prepared') : undefined;
   if (adminUrl) await dropPgDatabase(appDbName);
 
   const pgbench = adminUrl ? await pgbenchRate() : undefined;
@@ -242,13 +269,23 @@ async function main() {
   console.log(
     `  process CPU during intake (server + load thread): ${f(((intakeCpu.user + intakeCpu.system) / 1e3 / INTAKES) * 1)} ms per intake, ${f(((intakeCpu.user + intakeCpu.system) / 1e4 / intakeSeconds) * 1)} % of one core`,
   );
+  if (statements.size > 0) {
+    const total = [...statements.values()].reduce((a, b) => a + b, 0);
+    console.log(`  statements sent during the intake load: ${f(total / INTAKES)} per intake`);
+    for (const [k, n] of [...statements].sort((a, b) => b[1] - a[1]))
+      console.log(`    ${(n / INTAKES).toFixed(2)}  ${k}`);
+  }
   if (pgbench)
     console.log(
       `pgbench, simplified transaction (bare tables) at ${CLIENTS} clients: ${f(pgbench)} tps; intake/pgbench = ${((intakeRate / pgbench) * 100).toFixed(1)} % (target ≥ 50 %)`,
     );
   if (sameStatement)
     console.log(
-      `pgbench, the app's own write statement on motcua's schema (indexes, triggers) at ${CLIENTS} clients: ${f(sameStatement)} tps; intake/pgbench = ${((intakeRate / sameStatement) * 100).toFixed(1)} % (target ≥ 50 %)`,
+      `pgbench, the app's own write statement on motcua's schema (indexes, triggers) at ${CLIENTS} clients, simple protocol: ${f(sameStatement)} tps; intake/pgbench = ${((intakeRate / sameStatement) * 100).toFixed(1)} % (target ≥ 50 %)`,
+    );
+  if (samePrepared)
+    console.log(
+      `pgbench, the same statement, prepared (-M prepared): ${f(samePrepared)} tps; intake/pgbench = ${((intakeRate / samePrepared) * 100).toFixed(1)} % (target ≥ 50 %)`,
     );
   console.log(
     `tracking, closed loop (saturation): ${TRACKS} requests at ${TRACK_CONNECTIONS} connections in ${f(track.seconds)} s = ${f(track.rate)} /s; p50 ${f(track.pct(0.5))} ms, p99 ${f(track.pct(0.99))} ms`,

@@ -47,7 +47,10 @@ export async function openPglite(dir: string | undefined, loadDataDir?: Blob): P
 }
 
 export function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Connections stay open once made (no idle timeout): a connection opened under load costs this request a
+  // backend start, authentication and re-preparing the named statements — measured as stalls of 300 ms and more
+  // in public tracking (bench/README.md, third session). `poolSize` per process bounds what is kept.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 0 });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
   pool.on('error', (err) => console.error(`PostgreSQL: idle connection lost (${err.message})`));
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;

@@ -20,6 +20,35 @@ const toAgency = (r: typeof agencies.$inferSelect): AgencyRow => ({
   validTo: r.validTo,
 });
 
+/** The column of each field of an agency row (the compiler checks that none is missing). */
+const agencyColumns: Record<keyof AgencyRow, string> = {
+  id: 'id',
+  parentId: 'parent_id',
+  path: 'path',
+  depth: 'depth',
+  name: 'name',
+  shortName: 'short_name',
+  kind: 'kind',
+  localKind: 'local_kind',
+  agencyCode: 'agency_code',
+  gsoCode: 'gso_code',
+  validFrom: 'valid_from',
+  validTo: 'valid_to',
+};
+
+/**
+ * SQL text of a JSON object with an agency row's fields (table alias `t`), null when there is no row — for
+ * hand-written statements that bring agencies along with other facts (dossiers/intake-context.repository.ts).
+ * Dates come out as YYYY-MM-DD, as the column mapping gives them; read back with `agencyFromJson`.
+ */
+export const agencyJson = (t: string) =>
+  `case when ${t}.id is null then null else json_build_object(${Object.entries(agencyColumns)
+    .map(([key, column]) => `'${key}', ${t}.${column}`)
+    .join(', ')}) end`;
+
+/** An agency from `agencyJson` (as the driver parsed it). */
+export const agencyFromJson = (j: unknown): AgencyRow | undefined => (j ? (j as AgencyRow) : undefined);
+
 export async function findAgency(q: Queryable, id: string): Promise<AgencyRow | undefined> {
   const [row] = await q.select().from(agencies).where(eq(agencies.id, id));
   return row && toAgency(row);

@@ -30,10 +30,18 @@ const noticesVersionQuery = preparedPer((db: Db) =>
     .prepare('motcua_notices_version'),
 );
 
+/**
+ * The key of each process's calendar cache from the notices' count and latest changes (statements that read them
+ * along with other facts build the same key with this).
+ */
+export const noticesVersionKey = (
+  row: { n: number; created: Date | null; withdrawn: Date | null } | undefined,
+) => `${row?.n ?? 0}|${row?.created?.valueOf() ?? 0}|${row?.withdrawn?.valueOf() ?? 0}`;
+
 /** Changes whenever a notice is added or withdrawn: the key of each process's calendar cache. */
 export async function noticesVersion(db: Db): Promise<string> {
   const [row] = await noticesVersionQuery(db).execute();
-  return `${row?.n ?? 0}|${row?.created?.valueOf() ?? 0}|${row?.withdrawn?.valueOf() ?? 0}`;
+  return noticesVersionKey(row);
 }
 
 export async function insertNotice(q: Queryable, n: NewCalendarNotice, createdBy: string | null, at: Date) {

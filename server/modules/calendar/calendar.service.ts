@@ -43,8 +43,8 @@ function mergeNotices(entered: readonly CalendarNotice[]): CalendarNotice[] {
  * The working calendar in force, rebuilt only when the notices changed (checked with one small query, so several
  * app processes stay consistent without any coordination of their own).
  */
-export async function loadCalendar(db: Db, now: Date) {
-  const version = await repo.noticesVersion(db);
+export async function loadCalendar(db: Db, now: Date, knownVersion?: string) {
+  const version = knownVersion ?? (await repo.noticesVersion(db));
   const toYear = new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear() + yearsAhead;
   const hit = cache.get(db);
   if (hit && hit.version === version && hit.toYear === toYear) return hit;
@@ -165,6 +165,18 @@ export async function legalClockAt(ctx: Pick<Ctx, 'db' | 'clock'>, agencyPath: s
     repo.findWorkingTime(ctx.db, agencyPath),
   ]);
   return bind(cal, wt ?? DEFAULT_WORKING_TIME);
+}
+
+/**
+ * The legal clock from facts the caller read in a statement of its own (the notices' version key,
+ * `repo.noticesVersionKey`, and the agency's office hours): no query unless the notices changed.
+ */
+export async function legalClockWith(
+  ctx: Pick<Ctx, 'db' | 'clock'>,
+  facts: Readonly<{ noticesVersion: string; workingTime: WorkingTime | undefined }>,
+): Promise<LegalClock> {
+  const { cal } = await loadCalendar(ctx.db, ctx.clock.now(), facts.noticesVersion);
+  return bind(cal, facts.workingTime ?? DEFAULT_WORKING_TIME);
 }
 
 /** Computes a due date with its explanation (the one entry point for every module's deadlines). */

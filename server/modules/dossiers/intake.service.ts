@@ -1,8 +1,8 @@
 /**
  * Intake at the desk (DOMAIN §3.1): receipt with a dossier code and due date, or a guidance / refusal slip.
- * Everything a receipt needs is read first; then the code number, the dossier, its first event, its scans and the
- * notice to the applicant are written by one statement (new-dossier.ts) and commit together, at most once per
- * Idempotency-Key.
+ * Everything a receipt needs is read first, by one statement (intake-context.repository.ts); then the code
+ * number, the dossier, its first event, its scans and the notice to the applicant are written by one statement
+ * (new-dossier.ts) and commit together, at most once per Idempotency-Key.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { buildSubmissionSchema, type Workflow } from '../../../domain/catalogue/index.ts';
@@ -14,19 +14,20 @@ import {
   type IntakeRequest,
   type SlipRequest,
 } from '../../../domain/dossier/index.ts';
-import type { Ctx } from '../../context.ts';
+import type { Actor, Ctx } from '../../context.ts';
 import { storedFiles } from '../../db/schema.ts';
 import type { Queryable } from '../../db/tx.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { requireStaff } from '../access/access.ts';
 import { type AgencyRow, findAgency } from '../agencies/agencies.repository.ts';
-import { legalClockAt } from '../calendar/calendar.service.ts';
+import { legalClockWith } from '../calendar/calendar.service.ts';
 import * as catalogue from '../catalogue/catalogue.repository.ts';
 import { getDossier } from './actions.service.ts';
 import { type Loaded, toView } from './dossier-view.ts';
 import { canReceiveAt, rolesAt } from './dossiers.policy.ts';
 import * as repo from './dossiers.repository.ts';
 import { once, onceSingleStatement } from './idempotency.ts';
+import { readIntakeContext } from './intake-context.repository.ts';
 import { writeNewDossier } from './new-dossier.ts';
 import { nextInSequence } from './sequences.ts';
 import { allowedFor } from './situation.ts';
@@ -34,9 +35,7 @@ import { allowedFor } from './situation.ts';
 export const vnDay = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** The receiving desk (must have an electronic identifier: it prefixes dossier codes). */
-async function receivingDesk(ctx: Ctx, agencyId: string): Promise<AgencyRow & { agencyCode: string }> {
-  const actor = requireStaff(ctx);
-  const agency = await findAgency(ctx.db, agencyId);
+function checkDesk(actor: Actor, agency: AgencyRow | undefined): AgencyRow & { agencyCode: string } {
   if (!agency) throw notFound('đơn vị tiếp nhận');
   if (!canReceiveAt(actor, agency.path)) throw forbidden('Bạn không phải cán bộ tiếp nhận của đơn vị này');
   if (!agency.agencyCode) {
@@ -47,9 +46,20 @@ async function receivingDesk(ctx: Ctx, agencyId: string): Promise<AgencyRow & { 
   return agency as AgencyRow & { agencyCode: string };
 }
 
-/** The procedure version in force today at the desk (parsed once per process: published versions never change). */
-export async function inForce(ctx: Ctx, code: string) {
-  const found = await catalogue.findInForceRef(ctx.db, code, vnDay(ctx.clock.now()));
+async function receivingDesk(ctx: Ctx, agencyId: string): Promise<AgencyRow & { agencyCode: string }> {
+  const actor = requireStaff(ctx);
+  return checkDesk(actor, await findAgency(ctx.db, agencyId));
+}
+
+/**
+ * The version document of the reference found in force (parsed once per process: published versions never
+ * change).
+ */
+async function versionInForce<P>(
+  ctx: Ctx,
+  code: string,
+  found: { procedure: P; versionId: string } | undefined,
+) {
   const version = found && (await catalogue.versionById(ctx.db, found.versionId));
   if (!found || !version) {
     throw new AppError('VALIDATION', `Thủ tục ${code} không có phiên bản đang có hiệu lực`, {
@@ -59,22 +69,47 @@ export async function inForce(ctx: Ctx, code: string) {
   return { procedure: found.procedure, version: { id: found.versionId, version } };
 }
 
-/** The competent agency: given, or the commune/department the desk belongs to (a service centre's parent). */
-export async function competentFor(ctx: Ctx, receiving: AgencyRow, givenId?: string): Promise<AgencyRow> {
-  if (givenId) {
-    const given = await findAgency(ctx.db, givenId);
-    if (!given) throw notFound('cơ quan giải quyết');
-    return given;
-  }
-  if ((receiving.kind === 'serviceCentre' || receiving.kind === 'unit') && receiving.parentId) {
-    return (await findAgency(ctx.db, receiving.parentId)) ?? receiving;
-  }
-  return receiving;
+/** The procedure version in force today at the desk. */
+export async function inForce(ctx: Ctx, code: string) {
+  return versionInForce(ctx, code, await catalogue.findInForceRef(ctx.db, code, vnDay(ctx.clock.now())));
 }
 
-/** The internal workflow in force at the competent agency: its own, else the default for its kind. */
-export async function workflowFor(ctx: Ctx, procedureId: string, competent: AgencyRow): Promise<Workflow> {
-  const all = await catalogue.listWorkflows(ctx.db, [procedureId]);
+/** A service centre or a unit receives for the commune/department it belongs to. */
+const receivesForParent = (receiving: AgencyRow): string | undefined =>
+  (receiving.kind === 'serviceCentre' || receiving.kind === 'unit') && receiving.parentId
+    ? receiving.parentId
+    : undefined;
+
+/**
+ * The competent agency: given (`found` is the agency with that id, if any), or the commune/department the desk
+ * belongs to (`found` is the desk's parent, if it exists), else the desk itself.
+ */
+function competentOf(
+  receiving: AgencyRow,
+  givenId: string | undefined,
+  found: AgencyRow | undefined,
+): AgencyRow {
+  if (givenId) {
+    if (!found) throw notFound('cơ quan giải quyết');
+    return found;
+  }
+  return found ?? receiving;
+}
+
+/** The competent agency: given, or the commune/department the desk belongs to (a service centre's parent). */
+export async function competentFor(ctx: Ctx, receiving: AgencyRow, givenId?: string): Promise<AgencyRow> {
+  const lookup = givenId ?? receivesForParent(receiving);
+  return competentOf(receiving, givenId, lookup ? await findAgency(ctx.db, lookup) : undefined);
+}
+
+/**
+ * The internal workflow in force at the competent agency, among the procedure's workflows `all`: its own, else
+ * the default for its kind.
+ */
+function chooseWorkflow(
+  all: readonly { agencyId: string | null; workflow: Workflow }[],
+  competent: AgencyRow,
+): Workflow {
   const own = all.find((w) => w.agencyId === competent.id);
   const byKind = all.find((w) => w.agencyId === null && w.workflow.agencyKind === competent.kind);
   const chosen = own ?? byKind;
@@ -82,6 +117,11 @@ export async function workflowFor(ctx: Ctx, procedureId: string, competent: Agen
     throw new AppError('CONFLICT', `Chưa có quy trình nội bộ của thủ tục này tại «${competent.name}»`);
   }
   return chosen.workflow;
+}
+
+/** The internal workflow in force at the competent agency: its own, else the default for its kind. */
+export async function workflowFor(ctx: Ctx, procedureId: string, competent: AgencyRow): Promise<Workflow> {
+  return chooseWorkflow(await catalogue.listWorkflows(ctx.db, [procedureId]), competent);
 }
 
 /** Links uploaded scans to the dossier; only the uploader's own, not-yet-linked files. */
@@ -107,8 +147,16 @@ export async function linkFiles(q: Queryable, ctx: Ctx, dossierId: string, fileI
 
 export async function receiveDossier(ctx: Ctx, req: IntakeRequest, idempotencyKey?: string) {
   const actor = requireStaff(ctx);
-  const desk = await receivingDesk(ctx, req.receivingAgencyId);
-  const { procedure, version } = await inForce(ctx, req.procedureCode);
+  // Everything below is decided from one read (intake-context.repository.ts), in the order the checks were
+  // always made: desk, procedure in force, checklist and form, competent agency, workflow, due date.
+  const known = await readIntakeContext(ctx.db, {
+    deskId: req.receivingAgencyId,
+    procedureCode: req.procedureCode,
+    day: vnDay(ctx.clock.now()),
+    competentId: req.competentAgencyId,
+  });
+  const desk = checkDesk(actor, known.desk);
+  const { procedure, version } = await versionInForce(ctx, req.procedureCode, known.inForce);
   const issues = checkChecklist(version.version.requiredDocuments, req.documents);
   if (issues.length > 0) {
     throw new AppError('VALIDATION', 'Hồ sơ chưa đầy đủ: lập phiếu hướng dẫn bổ sung, hoàn thiện (mẫu 02)', {
@@ -131,10 +179,11 @@ export async function receiveDossier(ctx: Ctx, req: IntakeRequest, idempotencyKe
     }
     formData = parsed.data;
   }
-  const competent = await competentFor(ctx, desk, req.competentAgencyId);
-  const workflow = await workflowFor(ctx, procedure.id, competent);
+  const lookup = req.competentAgencyId ?? receivesForParent(desk);
+  const competent = competentOf(desk, req.competentAgencyId, lookup ? known.agencies.get(lookup) : undefined);
+  const workflow = chooseWorkflow(known.workflows, competent);
   const now = ctx.clock.now();
-  const clock = await legalClockAt(ctx, desk.path);
+  const clock = await legalClockWith(ctx, known);
   const due = clock.due(now, version.version.localLimit);
   const roles = rolesAt(actor, desk.path);
 

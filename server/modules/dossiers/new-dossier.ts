@@ -10,7 +10,6 @@
  * the end of the statement, when the dossier exists.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Workflow } from '../../../domain/catalogue/index.ts';
 import {
   type Applicant,
@@ -23,6 +22,7 @@ import type { Queryable } from '../../db/tx.ts';
 import { AppError } from '../../errors.ts';
 import type { AgencyRow } from '../agencies/agencies.repository.ts';
 import type * as repo from './dossiers.repository.ts';
+import { namedStatement } from './named-statement.ts';
 import { type NotificationTemplate, outboxRows } from './notify.ts';
 
 /** What differs between a desk intake and an online submission when a dossier is first written. */
@@ -48,6 +48,54 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 type Written = { code: string | null; created_at: Date | string; linked: number | string };
 
+// A named prepared statement: planned once per connection, each intake sends its values only.
+// $1 sequence scope, $2 code day, $3 dossier id, $4 code prefix, $5–$23 the dossier row, $24 the day's last
+// number, $25–$33 the first event, $34 scan file ids, $35 uploader, $36 notices.
+const newDossierStatement = namedStatement<Written>(
+  'motcua_new_dossier',
+  `with seq as (
+      insert into daily_sequences (scope, day, last) values ($1, $2, 1)
+      on conflict (scope, day) do update set last = daily_sequences.last + 1
+      returning last
+    ),
+    d as (
+      insert into dossiers (
+        id, code, procedure_id, procedure_version_id, receiving_agency_id, competent_agency_id, holder_agency_id,
+        channel, status, step_key, assignee_id, applicant, applicant_name, submitter, citizen_user_id, documents,
+        form_data, workflow, result_delivery, received_at, due_at, due_explanation, last_seq
+      )
+      select
+        $3::uuid, $4 || lpad(seq.last::text, 4, '0'), $5::uuid, $6::uuid, $7::uuid, $8::uuid, $7::uuid,
+        $9, $10, $11, $12::uuid, $13::jsonb, $14, $15::jsonb, $16::uuid, $17::jsonb, $18::jsonb, $19::jsonb, $20,
+        $21::timestamptz, $22::timestamptz, $23::jsonb, 1
+      from seq
+      where seq.last <= $24::int
+      returning code, created_at
+    ),
+    e as (
+      insert into dossier_events (
+        dossier_id, seq, at, action, actor_id, actor_name, role, agency_id, from_status, to_status, from_step,
+        to_step, holder_agency_id, assignee_id, due_at, note, data
+      )
+      select $3::uuid, 1, $21::timestamptz, $25, $26::uuid, $27, $28, $7::uuid, null, $29, null, $11,
+        $7::uuid, $30::uuid, $31::timestamptz, $32, $33::jsonb
+      from d
+    ),
+    files as (
+      update stored_files set dossier_id = $3::uuid
+      where id in (select value::uuid from jsonb_array_elements_text($34::jsonb)) and uploaded_by = $35::uuid
+        and dossier_id is null and exists (select 1 from d)
+      returning id
+    ),
+    notices as (
+      insert into outbox (channel, recipient, template, payload, dossier_id, agency_id, next_attempt_at)
+      select n.channel, n.recipient, n.template, n.payload || jsonb_build_object('code', d.code), $3::uuid,
+        $7::uuid, $21::timestamptz
+      from d, jsonb_to_recordset($36::jsonb) as n(channel text, recipient text, template text, payload jsonb)
+    )
+    select d.code, d.created_at, (select count(*) from files) as linked from d`,
+);
+
 export async function writeNewDossier(
   tx: Queryable,
   ctx: Ctx,
@@ -67,55 +115,44 @@ export async function writeNewDossier(
     payload: f.notice.payload,
     at: f.now,
   });
-  const result = (await tx.execute(sql`
-    with seq as (
-      insert into daily_sequences (scope, day, last) values (${`dossier:${f.desk.id}`}, ${day}, 1)
-      on conflict (scope, day) do update set last = daily_sequences.last + 1
-      returning last
-    ),
-    d as (
-      insert into dossiers (
-        id, code, procedure_id, procedure_version_id, receiving_agency_id, competent_agency_id, holder_agency_id,
-        channel, status, step_key, assignee_id, applicant, applicant_name, submitter, citizen_user_id, documents,
-        form_data, workflow, result_delivery, received_at, due_at, due_explanation, last_seq
-      )
-      select
-        ${id}::uuid, ${`${f.desk.agencyCode}-${day}-`} || lpad(seq.last::text, 4, '0'), ${r.procedureId}::uuid,
-        ${r.procedureVersionId}::uuid, ${f.desk.id}::uuid, ${r.competentAgencyId}::uuid, ${f.desk.id}::uuid,
-        ${r.channel}, ${r.status}, ${first.key}, ${r.assigneeId ?? null}::uuid, ${json(r.applicant)}::jsonb,
-        ${r.applicantName}, ${json(r.submitter)}::jsonb, ${r.citizenUserId ?? null}::uuid,
-        ${json(r.documents)}::jsonb, ${json(r.formData)}::jsonb, ${json(r.workflow)}::jsonb, ${r.resultDelivery},
-        ${iso(f.now)}::timestamptz, ${iso(r.dueAt)}::timestamptz, ${json(r.dueExplanation ?? [])}::jsonb, 1
-      from seq
-      where seq.last <= ${MAX_DAILY_SEQUENCE}
-      returning code, created_at
-    ),
-    e as (
-      insert into dossier_events (
-        dossier_id, seq, at, action, actor_id, actor_name, role, agency_id, from_status, to_status, from_step,
-        to_step, holder_agency_id, assignee_id, due_at, note, data
-      )
-      select ${id}::uuid, 1, ${iso(f.now)}::timestamptz, ${f.event.action}, ${f.event.actorId}::uuid,
-        ${f.event.actorName}, ${f.event.role}, ${f.desk.id}::uuid, null, ${f.event.toStatus}, null, ${first.key},
-        ${f.desk.id}::uuid, ${f.event.assigneeId}::uuid, ${iso(f.event.dueAt)}::timestamptz, ${f.event.note},
-        ${json(f.event.data ?? {})}::jsonb
-      from d
-    ),
-    files as (
-      update stored_files set dossier_id = ${id}::uuid
-      where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(fileIds)}::jsonb)) and uploaded_by = ${ctx.actor!.userId}::uuid and dossier_id is null
-        and exists (select 1 from d)
-      returning id
-    ),
-    notices as (
-      insert into outbox (channel, recipient, template, payload, dossier_id, agency_id, next_attempt_at)
-      select n.channel, n.recipient, n.template, n.payload || jsonb_build_object('code', d.code), ${id}::uuid,
-        ${f.desk.id}::uuid, ${iso(f.now)}::timestamptz
-      from d, jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as n(channel text, recipient text, template text, payload jsonb)
-    )
-    select d.code, d.created_at, (select count(*) from files) as linked from d
-  `)) as unknown as { rows: Written[] };
-  const written = result.rows[0];
+  const [written] = await newDossierStatement(tx, [
+    `dossier:${f.desk.id}`,
+    day,
+    id,
+    `${f.desk.agencyCode}-${day}-`,
+    r.procedureId,
+    r.procedureVersionId,
+    f.desk.id,
+    r.competentAgencyId,
+    r.channel,
+    r.status,
+    first.key,
+    r.assigneeId ?? null,
+    json(r.applicant),
+    r.applicantName,
+    json(r.submitter),
+    r.citizenUserId ?? null,
+    json(r.documents),
+    json(r.formData),
+    json(r.workflow),
+    r.resultDelivery,
+    iso(f.now),
+    iso(r.dueAt),
+    json(r.dueExplanation ?? []),
+    MAX_DAILY_SEQUENCE,
+    f.event.action,
+    f.event.actorId,
+    f.event.actorName,
+    f.event.role,
+    f.event.toStatus,
+    f.event.assigneeId,
+    iso(f.event.dueAt),
+    f.event.note,
+    json(f.event.data ?? {}),
+    JSON.stringify(fileIds),
+    ctx.actor!.userId,
+    JSON.stringify(notices),
+  ]);
   if (!written?.code) {
     throw new RangeError(`Số thứ tự hồ sơ trong ngày vượt giới hạn ${MAX_DAILY_SEQUENCE}`);
   }
