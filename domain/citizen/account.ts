@@ -181,6 +181,8 @@ export const CitizenProfile = z.object({
     .object({ provinceCode: z.string().optional(), communeCode: z.string().optional(), street: z.string() })
     .nullable(),
   updatedAt: z.iso.datetime().nullable(),
+  /** Sign-in identities linked to the account (the national digital ID over OpenID Connect, ADR 0009). */
+  linkedIdentities: z.array(z.object({ issuer: z.string(), linkedAt: z.iso.datetime() })),
 });
 export type CitizenProfile = z.infer<typeof CitizenProfile>;
 

@@ -31,9 +31,14 @@ const identitiesOf = (subject: string) =>
 const citizenCount = async () => (await o.t.db.select().from(users).where(eq(users.kind, 'citizen'))).length;
 
 /** Asserts the refusal: back to the sign-in page with the reason, no session, the pending cookie cleared. */
-function expectRefused(res: Awaited<ReturnType<typeof o.callback>>, reason: string) {
+/** Refused: back to the sign-in page, or for a link to the page it was started from, with the reason. */
+function expectRefused(
+  res: Awaited<ReturnType<typeof o.callback>>,
+  reason: string,
+  page = '/cong-dan/dang-nhap',
+) {
   expect(res.statusCode).toBe(303);
-  expect(res.headers.location).toBe(`/cong-dan/dang-nhap?loi=${reason}`);
+  expect(res.headers.location).toBe(`${page}?loi=${reason}`);
   expect(res.cookies.find((c) => c.name === 'motcua_session')).toBeUndefined();
   expect(res.cookies.find((c) => c.name === OIDC_STATE_COOKIE)).toMatchObject({ value: '' });
 }
@@ -126,7 +131,11 @@ describe('accounts', () => {
     await o.flow('sub-owned');
     const [owned] = await identitiesOf('sub-owned');
     const other = await registerCitizen(o.t, '0978000666', 'Đinh Văn Mạnh');
-    expectRefused(await o.flow('sub-owned', { session: other.cookie }), 'linkedElsewhere');
+    expectRefused(
+      await o.flow('sub-owned', { session: other.cookie, returnTo: '/cong-dan/ho-so-ca-nhan' }),
+      'linkedElsewhere',
+      '/cong-dan/ho-so-ca-nhan',
+    );
     expect(await identitiesOf('sub-owned')).toEqual([owned]);
   });
 
@@ -134,7 +143,8 @@ describe('accounts', () => {
     const citizen = await registerCitizen(o.t, '0979000777', 'Trịnh Thị Nga');
     const s = await o.start({ motcua_session: citizen.cookie });
     const back = await providerBrowser(REDIRECT_URI).signIn(s.authorizationUrl, 'sub-deny');
-    expectRefused(await o.callback(back, { [OIDC_STATE_COOKIE]: s.pending }), 'state');
+    // Started from "my dossiers" (the default return path), refused there.
+    expectRefused(await o.callback(back, { [OIDC_STATE_COOKIE]: s.pending }), 'state', '/cong-dan/ho-so');
     expect(await identitiesOf('sub-deny')).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 /** Storage of the links between citizen accounts and identities at an OpenID Connect provider (ADR 0009). */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { citizenIdentities } from '../../db/schema.ts';
 import type { Queryable } from '../../db/tx.ts';
 
@@ -29,6 +29,15 @@ export async function insertIdentity(
     .values({ userId: row.userId, issuer: row.issuer, subject: row.subject, lastSignInAt: row.at })
     .returning();
   return inserted!;
+}
+
+/** The identities linked to a citizen account, oldest first. */
+export async function identitiesOf(q: Queryable, userId: string) {
+  return q
+    .select({ issuer: citizenIdentities.issuer, createdAt: citizenIdentities.createdAt })
+    .from(citizenIdentities)
+    .where(eq(citizenIdentities.userId, userId))
+    .orderBy(asc(citizenIdentities.createdAt));
 }
 
 export async function touchIdentity(q: Queryable, id: string, at: Date) {

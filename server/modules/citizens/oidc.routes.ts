@@ -35,14 +35,21 @@ export function oidcRoutes(app: App, deps: Deps) {
 
   const clearPending = (reply: FastifyReply) =>
     reply.clearCookie(OIDC_STATE_COOKIE, { path: OIDC_COOKIE_PATH });
-  const fail = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
+  /**
+   * Back to the sign-in page with the reason; a signed-in citizen who was linking goes back where the link was
+   * started (the profile page), which shows the reason there.
+   */
+  const fail = (request: FastifyRequest, reply: FastifyReply, error: unknown, linkingFrom?: string) => {
     const refusal = classify(error);
     // The error's name, code and message only: library errors carry claims (names, phone numbers) in `cause`.
     const cause = refusal.cause instanceof Error ? refusal.cause : undefined;
     const logged = { reason: refusal.reason, error: cause?.name, code: (cause as { code?: unknown })?.code };
     const level = refusal.reason === 'denied' ? 'info' : 'warn';
     request.log[level]({ ...logged, message: cause?.message ?? refusal.message }, 'oidc sign-in refused');
-    return clearPending(reply).redirect(failurePath(refusal.reason), 303);
+    const to = linkingFrom
+      ? `${linkingFrom}${linkingFrom.includes('?') ? '&' : '?'}loi=${refusal.reason}`
+      : failurePath(refusal.reason);
+    return clearPending(reply).redirect(to, 303);
   };
 
   r.get(
@@ -125,7 +132,7 @@ export function oidcRoutes(app: App, deps: Deps) {
         if (outcome.kind === 'signedIn') setSessionCookie(reply, request, deps, outcome.token);
         return reply.redirect(pending.returnTo, 303);
       } catch (error) {
-        return fail(request, reply, error);
+        return fail(request, reply, error, pending?.linkUserId ? pending.returnTo : undefined);
       }
     },
   );

@@ -180,6 +180,15 @@ describe('a signed-in citizen links VNeID to their account', () => {
       );
     expect(audit).toMatchObject({ targetId: links[0]!.id });
 
+    // The profile says which identity is linked and since when.
+    const profile = await o.t.app.inject({
+      url: '/api/citizen/profile',
+      cookies: { motcua_session: citizen.cookie },
+    });
+    expect(profile.json().linkedIdentities).toEqual([
+      { issuer: o.provider.issuer, linkedAt: links[0]!.createdAt.toISOString() },
+    ]);
+
     const later = await o.flow('cccd-001090000004', { browser: providerBrowser(REDIRECT_URI) });
     expect((await me(sessionCookieOf(later)!.value)).json().account.id).toBe(citizen.account.id);
   });

@@ -12,9 +12,12 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import * as users from '../users/users.repository.ts';
 import { requireCitizen } from './citizens.policy.ts';
 import * as repo from './citizens.repository.ts';
+import { identitiesOf } from './oidc.repository.ts';
 
 /** Before the first save the contact details default to the sign-in identifiers. */
-function toProfile(user: repo.CitizenRow, p: repo.ProfileRow | undefined): CitizenProfile {
+type Linked = Awaited<ReturnType<typeof identitiesOf>>;
+
+function toProfile(user: repo.CitizenRow, p: repo.ProfileRow | undefined, linked: Linked): CitizenProfile {
   const address =
     p?.street != null
       ? {
@@ -32,6 +35,7 @@ function toProfile(user: repo.CitizenRow, p: repo.ProfileRow | undefined): Citiz
     email: p ? p.email : user.email,
     address,
     updatedAt: p?.updatedAt.toISOString() ?? null,
+    linkedIdentities: linked.map((l) => ({ issuer: l.issuer, linkedAt: l.createdAt.toISOString() })),
   };
 }
 
@@ -39,7 +43,11 @@ export async function getProfile(ctx: Ctx): Promise<CitizenProfile> {
   const actor = requireCitizen(ctx);
   const user = await repo.findCitizen(ctx.db, actor.userId);
   if (!user) throw notFound('tài khoản');
-  return toProfile(user, await repo.findProfile(ctx.db, actor.userId));
+  const [profile, linked] = await Promise.all([
+    repo.findProfile(ctx.db, actor.userId),
+    identitiesOf(ctx.db, actor.userId),
+  ]);
+  return toProfile(user, profile, linked);
 }
 
 const invalid = (path: string, message: string) =>
@@ -81,7 +89,8 @@ export async function updateProfile(ctx: Ctx, input: UpdateCitizenProfile): Prom
   return withTransaction(ctx.db, async (tx) => {
     const user = await repo.findCitizen(tx, actor.userId);
     if (!user) throw notFound('tài khoản');
-    const before = toProfile(user, await repo.findProfile(tx, user.id));
+    const linked = await identitiesOf(tx, user.id);
+    const before = toProfile(user, await repo.findProfile(tx, user.id), linked);
     if (input.fullName !== user.fullName)
       await users.updateUserRow(tx, user.id, { fullName: input.fullName });
     await repo.saveProfile(tx, {
@@ -96,7 +105,11 @@ export async function updateProfile(ctx: Ctx, input: UpdateCitizenProfile): Prom
       street: input.address?.street ?? null,
       updatedAt: now,
     });
-    const after = toProfile({ ...user, fullName: input.fullName }, await repo.findProfile(tx, user.id));
+    const after = toProfile(
+      { ...user, fullName: input.fullName },
+      await repo.findProfile(tx, user.id),
+      linked,
+    );
     const changed = (Object.keys(after) as (keyof CitizenProfile)[]).filter(
       (k) => k !== 'updatedAt' && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
     );

@@ -45,6 +45,7 @@ describe('profile', () => {
       email: null,
       address: null,
       updatedAt: null,
+      linkedIdentities: [],
     });
   });
 

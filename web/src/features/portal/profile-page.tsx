@@ -10,16 +10,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import type { Agency } from '../../../../domain/org/agency.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { TypedDateField } from '../../components/typed-date-field.tsx';
 import type { ApiError } from '../../lib/api.ts';
-import { formatDateThenTime } from '../../lib/format.ts';
+import { formatDate, formatDateThenTime } from '../../lib/format.ts';
 import { asApiError, useApi } from '../../lib/use-api.ts';
 import { todayInVietnam } from '../calendar/dates.ts';
+import { OidcFailureAlert, oidcFailureOf, oidcStartHref, useOidcStatus } from './account/oidc-sign-in.tsx';
 import { type CitizenProfile, getProfile, saveProfile } from './account.api.ts';
 import { AddressFields, placesOf } from './address-fields.tsx';
 import { useValidation, type Validation, warmValidation } from './load-validation.ts';
@@ -209,6 +210,51 @@ function ProfileForm({ profile, tree }: { profile: CitizenProfile; tree: Agency[
   );
 }
 
+const PROFILE_PATH = '/cong-dan/ho-so-ca-nhan';
+
+/**
+ * Sign-in with the national digital ID: linked since when, or the button that links it (the provider's pages,
+ * then back here; ADR 0009). A link the server refused comes back with `?loi=<reason>`, said here.
+ */
+function DigitalIdLink({ linked }: { linked: CitizenProfile['linkedIdentities'] }) {
+  const oidc = useOidcStatus();
+  const location = useLocation();
+  const failure = oidcFailureOf(location.search);
+  const name = oidc.displayName ?? 'VNeID';
+  const section = useRef<HTMLElement>(null);
+  // Back from a refused link: the reason is below the form, bring it into view.
+  useEffect(() => {
+    if (failure) section.current?.scrollIntoView({ block: 'center' });
+  }, [failure]);
+  if (!oidc.enabled && linked.length === 0) return null;
+  return (
+    <Paper ref={section} withBorder radius="md" p="md" component="section" aria-labelledby="digital-id-title">
+      <Stack gap="sm">
+        <Title order={3} size="h4" id="digital-id-title">
+          Tài khoản định danh điện tử
+        </Title>
+        {failure && <OidcFailureAlert reason={failure} displayName={name} />}
+        {linked.length > 0 ? (
+          <Text size="sm" data-testid="digital-id-linked">
+            Đã liên kết với {name} từ ngày {formatDate(linked[0]!.linkedAt)}: bạn có thể đăng nhập bằng {name}{' '}
+            hoặc bằng mật khẩu.
+          </Text>
+        ) : (
+          <>
+            <Text size="sm">
+              Liên kết với {name} để lần sau đăng nhập bằng {name}, không cần mật khẩu. Hồ sơ và thông tin đã
+              lưu vẫn giữ nguyên.
+            </Text>
+            <Button component="a" href={oidcStartHref(oidc, PROFILE_PATH)} variant="outline" color="red.9">
+              Liên kết với {name}
+            </Button>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
 /** The citizen's saved personal data, which prefills the "Người nộp hồ sơ" step of every application. */
 export function ProfilePage() {
   const loaded = useApi('citizen-profile', async () => {
@@ -225,7 +271,10 @@ export function ProfilePage() {
       </div>
       <ErrorAlert error={loaded.error} preferDetail />
       {loaded.data ? (
-        <ProfileForm profile={loaded.data.profile} tree={loaded.data.tree} />
+        <>
+          <ProfileForm profile={loaded.data.profile} tree={loaded.data.tree} />
+          <DigitalIdLink linked={loaded.data.profile.linkedIdentities} />
+        </>
       ) : (
         !loaded.error && <Loader aria-label="Đang tải" />
       )}
