@@ -1,10 +1,11 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mailbox } from '../server/test/mailbox.ts';
 import { browserAvailable, type Harness } from './harness.ts';
 import { chooseFiles, demoPassword, fillDate, login } from './pages.ts';
 import {
   checkPage,
+  citizenContext,
+  citizenRoutes,
   codeFor,
   continueButton,
   daysAgo,
@@ -355,34 +356,7 @@ describe.skipIf(!browserAvailable())('the citizen portal (phone)', () => {
   });
 
   it('keeps every citizen route within 150 KB of gzipped JavaScript on first load (issue 6)', async () => {
-    const heading = (name: string | RegExp) => (p: Page) =>
-      p.getByRole('heading', { name }).first().waitFor();
-    const anonymousRoutes: [string, (p: Page) => Promise<void>][] = [
-      ['/cong-dan', heading('Dịch vụ công trực tuyến')],
-      ['/thu-tuc', heading('Thủ tục hành chính')],
-      ['/thu-tuc/1.001193', heading('Đăng ký khai sinh')],
-      ['/tra-cuu', heading('Tra cứu hồ sơ')],
-      ['/cong-dan/dang-nhap', heading('Đăng nhập')],
-      ['/cong-dan/dang-ky', heading('Đăng ký tài khoản')],
-      ['/cong-dan/quen-mat-khau', heading('Quên mật khẩu')],
-      ['/cong-dan/phan-anh-kien-nghi', heading('Phản ánh, kiến nghị')],
-    ];
-    const sizes: Record<string, Awaited<ReturnType<typeof javascriptOf>>> = {};
-    // A fresh browser profile per page: nothing cached from the page before.
-    for (const [path, ready] of anonymousRoutes) {
-      const anonymous = await h.browser.newContext({ baseURL: h.url });
-      sizes[path] = await javascriptOf(anonymous, path, ready);
-      await anonymous.close();
-    }
-
-    const signIn = async () => {
-      const signedIn = await h.browser.newContext({ baseURL: h.url });
-      const res = await signedIn.request.post('/api/citizen/sign-in', {
-        data: { identifier: 'hoa.tran@example.vn', password: 'MatKhauMoi@2026' },
-      });
-      expect(res.status()).toBe(200);
-      return signedIn;
-    };
+    const signIn = () => citizenContext(h, 'hoa.tran@example.vn', 'MatKhauMoi@2026');
     const probe = await signIn();
     const mine = (await (await probe.request.get('/api/my/dossiers?limit=1')).json()) as {
       items: { id: string }[];
@@ -390,15 +364,15 @@ describe.skipIf(!browserAvailable())('the citizen portal (phone)', () => {
     await probe.close();
     const dossierId = mine.items[0]?.id;
     expect(dossierId, 'the first test applied for a dossier').toBeTruthy();
-    const citizenRoutes: [string, (p: Page) => Promise<void>][] = [
-      ['/cong-dan/nop-ho-so/1.001193', heading('Người nộp hồ sơ')],
-      ['/cong-dan/ho-so', heading('Hồ sơ của tôi')],
-      [`/cong-dan/ho-so/${dossierId}`, (p) => p.getByRole('heading', { level: 2 }).first().waitFor()],
-      [`/cong-dan/ho-so/${dossierId}/da-nop`, (p) => p.getByRole('heading', { level: 2 }).first().waitFor()],
-      [`/cong-dan/ho-so/${dossierId}/thanh-toan`, heading('Nộp phí, lệ phí')],
-      ['/cong-dan/ho-so-ca-nhan', heading('Thông tin cá nhân')],
-    ];
-    for (const [path, ready] of citizenRoutes) {
+    const routes = citizenRoutes(dossierId!);
+    const sizes: Record<string, Awaited<ReturnType<typeof javascriptOf>>> = {};
+    // A fresh browser profile per page: nothing cached from the page before.
+    for (const [path, ready] of routes.anonymous) {
+      const anonymous = await h.browser.newContext({ baseURL: h.url });
+      sizes[path] = await javascriptOf(anonymous, path, ready);
+      await anonymous.close();
+    }
+    for (const [path, ready] of routes.signedIn) {
       const signedIn = await signIn();
       sizes[path] = await javascriptOf(signedIn, path, ready);
       await signedIn.close();

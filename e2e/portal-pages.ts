@@ -68,6 +68,42 @@ export async function javascriptOf(
   return { files: files.size, rawKB: Math.round(raw / 102.4) / 10, gzipKB: Math.round(gzip / 102.4) / 10 };
 }
 
+/** A fresh browser profile signed in as a citizen (through the API: the sign-in page is tested on its own). */
+export async function citizenContext(h: Harness, identifier: string, password: string) {
+  const context = await h.browser.newContext({ baseURL: h.url });
+  const res = await context.request.post('/api/citizen/sign-in', { data: { identifier, password } });
+  if (res.status() !== 200) throw new Error(`citizen sign-in: ${res.status()} ${await res.text()}`);
+  return context;
+}
+
+const heading = (name: string | RegExp) => (p: Page) => p.getByRole('heading', { name }).first().waitFor();
+const anyTitle = (p: Page) => p.getByRole('heading', { level: 2 }).first().waitFor();
+
+/**
+ * Every citizen route (issue 6's JavaScript budget covers them all), each with what shows it is ready: those open to
+ * anyone, and those of a signed-in citizen who has applied for `dossierId` (the birth registration 1.001193).
+ */
+export const citizenRoutes = (dossierId: string) => ({
+  anonymous: [
+    ['/cong-dan', heading('Dịch vụ công trực tuyến')],
+    ['/thu-tuc', heading('Thủ tục hành chính')],
+    ['/thu-tuc/1.001193', heading('Đăng ký khai sinh')],
+    ['/tra-cuu', heading('Tra cứu hồ sơ')],
+    ['/cong-dan/dang-nhap', heading('Đăng nhập')],
+    ['/cong-dan/dang-ky', heading('Đăng ký tài khoản')],
+    ['/cong-dan/quen-mat-khau', heading('Quên mật khẩu')],
+    ['/cong-dan/phan-anh-kien-nghi', heading('Phản ánh, kiến nghị')],
+  ] as [string, (p: Page) => Promise<void>][],
+  signedIn: [
+    ['/cong-dan/nop-ho-so/1.001193', heading('Người nộp hồ sơ')],
+    ['/cong-dan/ho-so', heading('Hồ sơ của tôi')],
+    [`/cong-dan/ho-so/${dossierId}`, anyTitle],
+    [`/cong-dan/ho-so/${dossierId}/da-nop`, anyTitle],
+    [`/cong-dan/ho-so/${dossierId}/thanh-toan`, heading('Nộp phí, lệ phí')],
+    ['/cong-dan/ho-so-ca-nhan', heading('Thông tin cá nhân')],
+  ] as [string, (p: Page) => Promise<void>][],
+});
+
 /** Today minus `days`, as the date input takes it (yyyy-mm-dd), in Vietnam. */
 export const daysAgo = (days: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
