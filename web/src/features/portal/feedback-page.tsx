@@ -144,7 +144,7 @@ function FeedbackForm({
   const [error, setError] = useState<ApiError>();
   const [sending, setSending] = useState(false);
   const [receipt, setReceipt] = useState<FeedbackReceipt>();
-  const [rules, loadRules] = useValidation();
+  const [rules, loadRules] = useValidation(setError);
   const problems = { ...(attempted && rules ? problemsOf(rules, draft) : {}), ...server };
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -153,13 +153,8 @@ function FeedbackForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    let loadedRules: Validation;
-    try {
-      loadedRules = await loadRules();
-    } catch (err) {
-      setError(asApiError(err));
-      return;
-    }
+    const loadedRules = await loadRules();
+    if (!loadedRules) return;
     setAttempted(true);
     const first = Object.keys(problemsOf(loadedRules, draft))[0];
     if (first) {

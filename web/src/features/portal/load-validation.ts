@@ -3,12 +3,14 @@
  * citizen first focuses a field (`warmValidation`), and wait for it only if they submit before it arrived.
  */
 import { useCallback, useState } from 'react';
+import type { ApiError } from '../../lib/api.ts';
+import { asApiError } from '../../lib/use-api.ts';
 
 export type Validation = typeof import('./validation.ts');
 
 let loaded: Validation | undefined;
 
-export const loadValidation = async (): Promise<Validation> => {
+const loadValidation = async (): Promise<Validation> => {
   loaded ??= await import('./validation.ts');
   return loaded;
 };
@@ -16,17 +18,32 @@ export const loadValidation = async (): Promise<Validation> => {
 /** Starts the download while the citizen types, so that pressing "Gửi" does not wait for it. */
 export const warmValidation = (): void => {
   loadValidation().catch(() => {
-    // Offline for now: the submit's own `loadValidation()` reports it (and retries the download).
+    // Offline for now: the submit's own `validationOr` reports it (and retries the download).
   });
 };
 
+/**
+ * The schemas, or undefined when they cannot be downloaded (offline): then `report` gets the error to show where
+ * the form shows the server's errors, and the submit stops there with nothing lost.
+ */
+export async function validationOr(report: (error: ApiError) => void): Promise<Validation | undefined> {
+  try {
+    return await loadValidation();
+  } catch (error) {
+    report(asApiError(error));
+    return undefined;
+  }
+}
+
 /** For forms that re-check on every keystroke once submitted: the schemas when loaded, and how to load them. */
-export function useValidation(): [Validation | undefined, () => Promise<Validation>] {
+export function useValidation(
+  report: (error: ApiError) => void,
+): [Validation | undefined, () => Promise<Validation | undefined>] {
   const [validation, setValidation] = useState(loaded);
   const load = useCallback(async () => {
-    const v = await loadValidation();
-    setValidation(v);
+    const v = await validationOr(report);
+    if (v) setValidation(v);
     return v;
-  }, []);
+  }, [report]);
   return [validation, load];
 }

@@ -23,7 +23,7 @@ import { todayInVietnam } from '../calendar/dates.ts';
 import { OidcFailureAlert, oidcFailureOf, oidcStartHref, useOidcStatus } from './account/oidc-sign-in.tsx';
 import { type CitizenProfile, getProfile, saveProfile } from './account.api.ts';
 import { AddressFields, placesOf } from './address-fields.tsx';
-import { useValidation, type Validation, warmValidation } from './load-validation.ts';
+import { useValidation, warmValidation } from './load-validation.ts';
 import { listPublicTree } from './places.api.ts';
 import { ProblemSummary } from './problem-summary.tsx';
 import {
@@ -52,7 +52,7 @@ function ProfileForm({ profile, tree }: { profile: CitizenProfile; tree: Agency[
   const [saving, setSaving] = useState(false);
   const saved = useRef<HTMLDivElement>(null);
 
-  const [rules, loadRules] = useValidation();
+  const [rules, loadRules] = useValidation(setError);
   const problems: ProfileProblems = {
     ...(attempted && rules ? problemsOf(rules, draft, todayInVietnam()) : {}),
     ...serverProblems,
@@ -65,13 +65,8 @@ function ProfileForm({ profile, tree }: { profile: CitizenProfile; tree: Agency[
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    let loadedRules: Validation;
-    try {
-      loadedRules = await loadRules();
-    } catch (err) {
-      setError(asApiError(err));
-      return;
-    }
+    const loadedRules = await loadRules();
+    if (!loadedRules) return;
     setAttempted(true);
     const found = problemsOf(loadedRules, draft, todayInVietnam());
     const first = Object.keys(found)[0];

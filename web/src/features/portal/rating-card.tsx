@@ -13,7 +13,7 @@ import type { ApiError } from '../../lib/api.ts';
 import { formatDateThenTime } from '../../lib/format.ts';
 import { asApiError, useApi } from '../../lib/use-api.ts';
 import { getRating, rateDossier } from './dossiers.api.ts';
-import { loadValidation, warmValidation } from './load-validation.ts';
+import { validationOr, warmValidation } from './load-validation.ts';
 
 type Draft = Partial<Record<RatingQuestion, Satisfaction>>;
 
@@ -59,7 +59,9 @@ function RatingForm({ dossierId, onRated }: { dossierId: string; onRated: (r: Ra
       else if (answers[q] === 'notSatisfied' && !reasons[q]?.trim())
         found[q] = `Vui lòng cho biết lý do không hài lòng về "${ratingQuestionLabel[q]}"`;
     }
-    const { RatingRequest } = await loadValidation();
+    const rules = await validationOr(setError);
+    if (!rules) return;
+    const { RatingRequest } = rules;
     const parsed = RatingRequest.safeParse({
       answers,
       reasons: Object.fromEntries(

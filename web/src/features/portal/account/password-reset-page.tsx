@@ -7,7 +7,7 @@ import type { ApiError } from '../../../lib/api.ts';
 import { type FieldErrors, fieldErrors, problemFieldErrors } from '../../../lib/form.ts';
 import { asApiError } from '../../../lib/use-api.ts';
 import { type CodeSent, confirmPasswordReset, requestPasswordReset, signIn } from '../account.api.ts';
-import { loadValidation } from '../load-validation.ts';
+import { validationOr } from '../load-validation.ts';
 import { AccountCard, CodeField, pendingChallenge, ResendButton, SentNotice } from './code-field.tsx';
 
 const PURPOSE = 'passwordReset';
@@ -20,7 +20,9 @@ function Ask({ onSent }: { onSent: (sent: Pending) => void }) {
   const [sending, setSending] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { PasswordResetRequest } = await loadValidation();
+    const rules = await validationOr(setError);
+    if (!rules) return;
+    const { PasswordResetRequest } = rules;
     const parsed = PasswordResetRequest.safeParse({ identifier });
     setFieldError(
       !identifier.trim()
@@ -85,7 +87,9 @@ function Reset({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { PasswordResetConfirm } = await loadValidation();
+    const rules = await validationOr(setError);
+    if (!rules) return;
+    const { PasswordResetConfirm } = rules;
     const parsed = PasswordResetConfirm.safeParse({
       challengeId: sent.challengeId,
       code: values.code,

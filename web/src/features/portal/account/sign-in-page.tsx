@@ -7,7 +7,7 @@ import type { ApiError } from '../../../lib/api.ts';
 import { type FieldErrors, fieldErrors } from '../../../lib/form.ts';
 import { asApiError } from '../../../lib/use-api.ts';
 import { signIn } from '../account.api.ts';
-import { loadValidation } from '../load-validation.ts';
+import { validationOr } from '../load-validation.ts';
 import { AccountCard } from './code-field.tsx';
 import {
   OidcButton,
@@ -38,7 +38,9 @@ export function SignInPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { SignInRequest } = await loadValidation();
+    const rules = await validationOr(setError);
+    if (!rules) return;
+    const { SignInRequest } = rules;
     const parsed = SignInRequest.safeParse({ identifier, password });
     const found: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
     if (!identifier.trim()) found.identifier = 'Vui lòng nhập số điện thoại hoặc thư điện tử';

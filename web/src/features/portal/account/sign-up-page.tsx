@@ -7,7 +7,7 @@ import type { ApiError } from '../../../lib/api.ts';
 import { type FieldErrors, fieldErrors, problemFieldErrors } from '../../../lib/form.ts';
 import { asApiError } from '../../../lib/use-api.ts';
 import { type CodeSent, confirmSignUp, signUp } from '../account.api.ts';
-import { loadValidation } from '../load-validation.ts';
+import { validationOr } from '../load-validation.ts';
 import { AccountCard, CodeField, pendingChallenge, ResendButton, SentNotice } from './code-field.tsx';
 
 const PURPOSE = 'signUp';
@@ -32,7 +32,9 @@ function Details({ onSent }: { onSent: (sent: CodeSent & { identifier: string })
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const { repeat, ...request } = values;
-    const { SignUpRequest } = await loadValidation();
+    const rules = await validationOr(setError);
+    if (!rules) return;
+    const { SignUpRequest } = rules;
     const parsed = SignUpRequest.safeParse(request);
     const found: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
     if (!values.identifier.trim()) found.identifier = 'Vui lòng nhập số điện thoại hoặc thư điện tử';
@@ -133,7 +135,9 @@ function Confirm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { ConfirmSignUp } = await loadValidation();
+    const rules = await validationOr(setError);
+    if (!rules) return;
+    const { ConfirmSignUp } = rules;
     const parsed = ConfirmSignUp.safeParse({ challengeId: sent.challengeId, code });
     setCodeError(parsed.success ? undefined : (fieldErrors(parsed.error).code ?? 'Mã xác nhận gồm 6 chữ số'));
     setError(undefined);

@@ -15,7 +15,7 @@ import { getProcedure } from '../../catalogue/catalogue.api.ts';
 import { type CitizenProfile, getProfile, saveProfile } from '../account.api.ts';
 import { type Places, placesOf } from '../address-fields.tsx';
 import { newIdempotencyKey, submitOnline } from '../dossiers.api.ts';
-import { useValidation, type Validation, warmValidation } from '../load-validation.ts';
+import { useValidation, warmValidation } from '../load-validation.ts';
 import { listPublicTree, listReceivingDesks } from '../places.api.ts';
 import { ProblemSummary } from '../problem-summary.tsx';
 import { ApplicantStep } from './applicant-step.tsx';
@@ -152,7 +152,8 @@ function Application({ data, user }: { data: Loaded; user: User }) {
 
   const step = Math.min(Math.max(draft.step, 0), LAST_STEP);
   // The checks load with the first focus (or the first "Tiếp tục"): not part of the page's first download.
-  const [rules, loadRules] = useValidation();
+  const [error, setError] = useState<ApiError>();
+  const [rules, loadRules] = useValidation(setError);
   const all = useMemo(
     () => (rules ? problemsOf(rules, version, draft, todayInVietnam()) : {}),
     [rules, version, draft],
@@ -162,7 +163,6 @@ function Application({ data, user }: { data: Loaded; user: User }) {
     ...(attempted.includes(step) ? problemsOfStep(all, step) : {}),
     ...problemsOfStep(serverProblems, step),
   };
-  const [error, setError] = useState<ApiError>();
   const [submitting, setSubmitting] = useState(false);
 
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -181,14 +181,8 @@ function Application({ data, user }: { data: Loaded; user: User }) {
 
   /** The problems of the draft now, once the checks are loaded (undefined, and said, if they cannot be). */
   const checkNow = async (): Promise<Problems | undefined> => {
-    let loaded: Validation;
-    try {
-      loaded = await loadRules();
-    } catch (e) {
-      setError(asApiError(e));
-      return undefined;
-    }
-    return problemsOf(loaded, version, draft, todayInVietnam());
+    const loaded = await loadRules();
+    return loaded && problemsOf(loaded, version, draft, todayInVietnam());
   };
 
   const next = async () => {
